@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using Verified.Conformance.Placement;
+
+namespace Verified.Conformance.Checks;
+
+/// <summary>Every check <c>verified check</c> runs, grouped by area. Later issues add their areas here.</summary>
+public static class ConformanceSuite
+{
+    /// <summary>All checks, in report order.</summary>
+    public static ImmutableArray<ConformanceCheck> All { get; } = [.. PlacementChecks.All];
+}

@@ -1,0 +1,5 @@
+namespace Verified.Generators.Tests;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace Verified.Systematic.Tests;
+
+internal static class Placeholder
+{
+}
