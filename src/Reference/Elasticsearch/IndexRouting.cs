@@ -51,20 +51,20 @@ public sealed class IndexRouting
     {
         if (shards < 1)
         {
-            throw new ArgumentException(Format(spec.Errors.ShardsPositive, shards), nameof(shards));
+            throw new ArgumentException(Format(spec.Errors.ShardsPositive, shards));
         }
 
         var r = routingShards ?? spec.DefaultRoutingShards(shards);
         if (r < shards || r % shards != 0)
         {
-            throw new ArgumentException(Format(spec.Errors.RoutingShardsFactor, shards, r), nameof(routingShards));
+            throw new ArgumentException(Format(spec.Errors.RoutingShardsFactor, shards, r));
         }
 
         var p = partitionSize ?? spec.DefaultPartitionSize;
         // IndexMetadata.Builder.build checks p against R (the docs say N): p != 1 && p >= R is rejected.
         if (p < 1 || (p != 1 && p >= r))
         {
-            throw new ArgumentException(Format(spec.Errors.PartitionSizeRange, p, r, index), nameof(partitionSize));
+            throw new ArgumentException(Format(spec.Errors.PartitionSizeRange, p, r, index));
         }
 
         return new IndexRouting(spec, index, shards, r, p, formula ?? spec.DefaultFormula);
@@ -79,7 +79,7 @@ public sealed class IndexRouting
     {
         if (routing is null && RoutingRequired)
         {
-            throw new ArgumentException(Format(Spec.Errors.RoutingMissing, Index, id), nameof(routing));
+            throw new ArgumentException(Format(Spec.Errors.RoutingMissing, Index, id));
         }
 
         return Spec.ShardOf(id, routing, Shards, RoutingShards, PartitionSize, Formula);

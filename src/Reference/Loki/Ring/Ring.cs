@@ -31,12 +31,12 @@ public sealed partial class Ring
         if (config.ReplicationFactor < 1)
         {
             // dskit ring.New: "ReplicationFactor must be greater than zero: %d"
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"ReplicationFactor must be greater than zero: {config.ReplicationFactor}"), nameof(config));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"ReplicationFactor must be greater than zero: {config.ReplicationFactor}"));
         }
 
         if (config.HeartbeatTimeoutSeconds <= 0)
         {
-            throw new ArgumentException("heartbeat timeout must be greater than 0", nameof(config));
+            throw new ArgumentException("heartbeat timeout must be greater than 0");
         }
 
         Instances = [.. instances];
@@ -45,7 +45,7 @@ public sealed partial class Ring
         {
             if (!ids.Add(instance.Id))
             {
-                throw new ArgumentException($"instance '{instance.Id}' is listed twice", nameof(instances));
+                throw new ArgumentException($"instance '{instance.Id}' is listed twice");
             }
         }
 
@@ -79,7 +79,7 @@ public sealed partial class Ring
                 var b = Instances[pairs[i].Owner].Id;
                 throw new ArgumentException(a == b
                     ? $"instance '{a}' lists token {pairs[i].Token} twice"
-                    : $"token {pairs[i].Token} is owned by both '{a}' and '{b}'; ring tokens must be unique", nameof(instances));
+                    : $"token {pairs[i].Token} is owned by both '{a}' and '{b}'; ring tokens must be unique");
             }
         }
 
