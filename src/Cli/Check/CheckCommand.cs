@@ -64,6 +64,12 @@ internal static class CheckCommand
         if (options.Format == ReportFormat.Table)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+            if (Console.IsOutputRedirected)
+            {
+                // A log or a pipe has no width; do not wrap the table at 80 columns.
+                console.Profile.Width = 160;
+            }
+
             TableReport.Write(report, console);
             return;
         }

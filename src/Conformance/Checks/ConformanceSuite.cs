@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Verified.Conformance.Lifecycle;
 using Verified.Conformance.Placement;
+using Verified.Conformance.Streams;
 
 namespace Verified.Conformance.Checks;
 
@@ -7,5 +9,5 @@ namespace Verified.Conformance.Checks;
 public static class ConformanceSuite
 {
     /// <summary>All checks, in report order.</summary>
-    public static ImmutableArray<ConformanceCheck> All { get; } = [.. PlacementChecks.All];
+    public static ImmutableArray<ConformanceCheck> All { get; } = [.. PlacementChecks.All, .. ServiceNameChecks.All(), .. LifecycleChecks.All()];
 }
