@@ -11,10 +11,10 @@ namespace Verified.Cli.Check;
 /// </summary>
 internal static class CheckCommand
 {
-    public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr)
+    public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr, PlacementTarget? target = null)
     {
         var vectors = VectorsLocator.Find(options.Vectors);
-        var context = new CheckContext(PlacementTarget.Reference, vectors, options.MaxTest, options.Replay);
+        var context = new CheckContext(target ?? PlacementTarget.Reference, vectors, options.MaxTest, options.Replay);
         var checks = ConformanceSuite.All.Where(c => options.Only is null || c.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
         if (checks.Count == 0 && options.Only is not null)
         {

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Shouldly;
+using Verified.Cli.Check;
+using Verified.Conformance;
+using Verified.Routing;
+using Xunit;
+
+namespace Verified.Cli.Tests;
+
+/// <summary><c>verified check</c>: formats, exit codes, and a failing target reported as failed with a replay line.</summary>
+public sealed class CheckCommandTests
+{
+    [Fact]
+    public void JsonReport_ListsEveryCatalogueRequirementWithItsStatus()
+    {
+        var (exit, stdout, _) = Run(new CheckOptions(ReportFormat.Json, null, SharedVectors.Directory, 20, null, "service_name"));
+        exit.ShouldBe(0);
+        var report = JsonDocument.Parse(stdout).RootElement;
+        report.GetProperty("result").GetString().ShouldBe("passed");
+        var requirements = report.GetProperty("requirements").EnumerateArray().ToList();
+        requirements.Select(r => r.GetProperty("id").GetString()).ShouldBe(SpecCatalog.Requirements.Select(r => r.Id));
+        requirements.Single(r => r.GetProperty("id").GetString() == "LOKI-PLACE-12").GetProperty("status").GetString().ShouldBe("passed");
+        requirements.Single(r => r.GetProperty("id").GetString() == "ES-PLACE-1").GetProperty("status").GetString().ShouldBe("not_covered");
+    }
+
+    [Fact]
+    public void JunitReport_IsWrittenToTheOutputFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"verified-junit-{Environment.ProcessId}.xml");
+        try
+        {
+            var (exit, stdout, _) = Run(new CheckOptions(ReportFormat.Junit, path, SharedVectors.Directory, 20, null, "state changes"));
+            exit.ShouldBe(0);
+            stdout.ShouldContain("report written to");
+            var xml = XDocument.Load(path);
+            xml.Descendants("testcase").Count().ShouldBe(SpecCatalog.Requirements.Length);
+            xml.Descendants("failure").ShouldBeEmpty();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void FailingTarget_ExitsNonZeroAndNamesTheFailure()
+    {
+        var broken = PlacementTarget.Reference with { Name = "seeded-bug", Loki = MutantLokiUnsortedLabelsRouting.Instance };
+        var (exit, stdout, _) = Run(new CheckOptions(ReportFormat.Table, null, SharedVectors.Directory, 50, null, "service_name"), broken);
+        exit.ShouldBe(1);
+        stdout.ShouldContain("FAILED");
+        stdout.ShouldContain("LOKI-PLACE-12");
+    }
+
+    [Fact]
+    public void OnlyMatchingNothing_IsAUsageError()
+    {
+        var (exit, _, stderr) = Run(new CheckOptions(ReportFormat.Table, null, null, 10, null, "no such check"));
+        exit.ShouldBe(2);
+        stderr.ShouldContain("no check name contains 'no such check'");
+    }
+
+    private static (int Exit, string Stdout, string Stderr) Run(CheckOptions options, PlacementTarget? target = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = CheckCommand.Run(options, stdout, stderr, target);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
