@@ -8,6 +8,8 @@ var vectors = new Option<string?>("--vectors") { Description = "The gold vectors
 var maxTest = new Option<int>("--max-test") { Description = "FsCheck cases per property (default: VERIFIED_MAXTEST or 100).", DefaultValueFactory = _ => int.TryParse(Environment.GetEnvironmentVariable("VERIFIED_MAXTEST"), out var n) && n > 0 ? n : 100 };
 var replay = new Option<string?>("--replay") { Description = "Replay an FsCheck counterexample: the \"(seed1,seed2)\" a failure printed." };
 var only = new Option<string?>("--only") { Description = "Run only the checks whose name contains this text." };
+var lokiSpec = new Option<string?>("--loki-spec") { Description = "Check this token-ring spec instead of 'loki' (a variant, or a mutant to watch a seeded bug get caught)." };
+var esSpec = new Option<string?>("--es-spec") { Description = "Check this shard-formula spec instead of 'elasticsearch'." };
 maxTest.Validators.Add(result =>
 {
     if (result.GetValueOrDefault<int>() < 1)
@@ -18,10 +20,10 @@ maxTest.Validators.Add(result =>
 
 var check = new Command("check", "Run the conformance suite against the embedded reference and report per requirement.")
 {
-    format, output, vectors, maxTest, replay, only,
+    format, output, vectors, maxTest, replay, only, lokiSpec, esSpec,
 };
 check.SetAction(parse => CheckCommand.Run(
-    new CheckOptions(parse.GetValue(format), parse.GetValue(output), parse.GetValue(vectors), parse.GetValue(maxTest), parse.GetValue(replay), parse.GetValue(only)),
+    new CheckOptions(parse.GetValue(format), parse.GetValue(output), parse.GetValue(vectors), parse.GetValue(maxTest), parse.GetValue(replay), parse.GetValue(only), parse.GetValue(lokiSpec), parse.GetValue(esSpec)),
     Console.Out,
     Console.Error));
 

@@ -61,6 +61,24 @@ public sealed class CheckCommandTests
         stderr.ShouldContain("no check name contains 'no such check'");
     }
 
+    [Fact]
+    public void MutantSpecChosenOnTheCommandLine_IsCaught()
+    {
+        var (exit, stdout, _) = Run(new CheckOptions(ReportFormat.Json, null, SharedVectors.Directory, 50, null, "service_name", LokiSpec: "mutant-loki-unsorted-labels"));
+        exit.ShouldBe(1);
+        var report = JsonDocument.Parse(stdout).RootElement;
+        report.GetProperty("target").GetString().ShouldBe("mutant-loki-unsorted-labels + elasticsearch");
+        report.GetProperty("result").GetString().ShouldBe("failed");
+    }
+
+    [Fact]
+    public void UnknownSpecOnTheCommandLine_IsAUsageErrorListingTheChoices()
+    {
+        var (exit, _, stderr) = Run(new CheckOptions(ReportFormat.Table, null, null, 10, null, null, ElasticsearchSpec: "loki"));
+        exit.ShouldBe(2);
+        stderr.ShouldContain("--es-spec: no spec 'loki' of that kind; choose one of: elasticsearch, elasticsearch-modulo");
+    }
+
     private static (int Exit, string Stdout, string Stderr) Run(CheckOptions options, PlacementTarget? target = null)
     {
         var stdout = new StringWriter();

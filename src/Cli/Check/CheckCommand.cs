@@ -14,7 +14,20 @@ internal static class CheckCommand
     public static int Run(CheckOptions options, TextWriter stdout, TextWriter stderr, PlacementTarget? target = null)
     {
         var vectors = VectorsLocator.Find(options.Vectors);
-        var context = new CheckContext(target ?? PlacementTarget.Reference, vectors, options.MaxTest, options.Replay);
+        target ??= PlacementTarget.Reference;
+        if (options.LokiSpec is not null || options.ElasticsearchSpec is not null)
+        {
+            var loki = options.LokiSpec is null ? target.Loki : Find<ITokenRingSpec>(options.LokiSpec, "--loki-spec", stderr);
+            var elasticsearch = options.ElasticsearchSpec is null ? target.Elasticsearch : Find<IShardFormulaSpec>(options.ElasticsearchSpec, "--es-spec", stderr);
+            if (loki is null || elasticsearch is null)
+            {
+                return 2;
+            }
+
+            target = target with { Name = $"{loki.Id} + {elasticsearch.Id}", Loki = loki, Elasticsearch = elasticsearch };
+        }
+
+        var context = new CheckContext(target, vectors, options.MaxTest, options.Replay);
         var checks = ConformanceSuite.All.Where(c => options.Only is null || c.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
         if (checks.Count == 0 && options.Only is not null)
         {
@@ -49,6 +62,19 @@ internal static class CheckCommand
 
         Write(report, options, stdout);
         return report.Failed ? 1 : 0;
+    }
+
+    private static T? Find<T>(string id, string option, TextWriter stderr)
+        where T : class, IRoutingSpec
+    {
+        var candidates = SpecCatalog.All.OfType<T>().Select(s => s.Id).ToList();
+        if (SpecCatalog.Find(id) is T spec)
+        {
+            return spec;
+        }
+
+        stderr.WriteLine($"{option}: no spec '{id}' of that kind; choose one of: {string.Join(", ", candidates)}");
+        return null;
     }
 
     private static void Write(SuiteReport report, CheckOptions options, TextWriter stdout)
