@@ -52,8 +52,7 @@ public sealed class SpecGenerator : IIncrementalGenerator
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {
         var l = info.Location;
-        var position = new LinePosition(l.Line, l.Column);
-        var location = Location.Create(l.Path, new TextSpan(l.Offset, l.Length), new LinePositionSpan(position, position));
+        var location = Location.Create(l.Path, new TextSpan(l.Offset, l.Length), new LinePositionSpan(new LinePosition(l.Line, l.Column), new LinePosition(l.EndLine, l.EndColumn)));
         return Diagnostic.Create(DiagnosticDescriptors.ById[info.Id], location, info.Arguments.Select(a => (object?)a).ToArray());
     }
 }

@@ -103,7 +103,6 @@ internal static class HashEmitter
         var names = keyParts.Select(Literal.Camel).ToList();
         var description = hash.Encoding == "utf8" ? "UTF-8" : "UTF-16LE code units (lone surrogates as they are)";
         w.Line($"/// <summary>Hashes {string.Join(" || ", names)} encoded as {description}, with no separator.</summary>");
-        w.Line("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
         using (w.Block($"public static uint HashKey({parameters})"))
         {
             if (hash.Encoding == "utf16le" && names.Count == 1)
@@ -111,7 +110,7 @@ internal static class HashEmitter
                 w.Line("// UTF-16LE is the in-memory form of a .NET string on little-endian machines: no copy.");
                 using (w.Block("if (global::System.BitConverter.IsLittleEndian)"))
                 {
-                    w.Line($"return HashBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes({names[0]}.AsSpan()));");
+                    w.Line($"return HashBytes(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan({names[0]})));");
                 }
 
                 w.Line();
@@ -122,7 +121,7 @@ internal static class HashEmitter
                 : "(" + string.Join(" + ", names.Select(n => n + ".Length")) + ") * 2";
             w.Line($"var size = {size};");
             w.Line("byte[]? rented = null;");
-            w.Line($"var buffer = size <= {StackLimit} ? stackalloc byte[{StackLimit}] : (rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(size));");
+            w.Line($"global::System.Span<byte> buffer = size <= {StackLimit} ? stackalloc byte[size] : (rented = global::System.Buffers.ArrayPool<byte>.Shared.Rent(size));");
             using (w.Block("try"))
             {
                 w.Line("var length = 0;");

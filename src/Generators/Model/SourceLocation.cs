@@ -8,9 +8,14 @@ namespace Verified.Generators.Model;
 /// <param name="Column">0-based column.</param>
 /// <param name="Offset">0-based character offset of the start.</param>
 /// <param name="Length">Length in characters (at least 1 where the file is not empty).</param>
-internal sealed record SourceLocation(string Path, int Line, int Column, int Offset, int Length)
+/// <param name="EndLine">0-based line of the end.</param>
+/// <param name="EndColumn">0-based column of the end.</param>
+internal sealed record SourceLocation(string Path, int Line, int Column, int Offset, int Length, int EndLine, int EndColumn)
 {
-    public static SourceLocation FileStart(string path) => new(path, 0, 0, 0, 0);
+    public static SourceLocation FileStart(string path) => new(path, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>A one-character location.</summary>
+    public static SourceLocation Point(string path, int line, int column, int offset) => new(path, line, column, offset, 1, line, column + 1);
 }
 
 /// <summary>A diagnostic as data: descriptor ID, message arguments and location.</summary>

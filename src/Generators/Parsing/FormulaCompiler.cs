@@ -12,6 +12,8 @@ namespace Verified.Generators.Parsing;
 /// term := unary (('*'|'/'|'%') unary)*; unary := '-' unary | atom;
 /// atom := number | name | name '(' expr (',' expr)* ')' | '(' expr ')'.
 /// Division truncates (as Go's and Java's int division do); functions: max, min, ceil_log2.
+/// Constant sub-expressions are evaluated here, so an overflow or a division by zero is a spec error, not a
+/// C# compile error in generated code.
 /// </summary>
 internal sealed class FormulaCompiler
 {
@@ -42,11 +44,11 @@ internal sealed class FormulaCompiler
             compiler.SkipSpace();
             if (compiler._position < text.Length)
             {
-                throw compiler.Fail($"unexpected '{text[compiler._position]}'");
+                throw Fail($"unexpected '{text[compiler._position]}'", compiler._position);
             }
 
             error = null;
-            return expression;
+            return expression.Code;
         }
         catch (FormatException ex)
         {
@@ -55,29 +57,30 @@ internal sealed class FormulaCompiler
         }
     }
 
-    private string ParseShift()
+    private Expr ParseShift()
     {
         var left = ParseSum();
-        while (TryOperator("<<"))
+        while (TryOperator("<<", out var at))
         {
-            left = $"({left} << {ParseSum()})";
+            var right = ParseSum();
+            left = Binary(left, right, "<<", at, (a, b) => b is < 0 or > 31 ? null : a << (int)b, parenthesize: true);
         }
 
         return left;
     }
 
-    private string ParseSum()
+    private Expr ParseSum()
     {
         var left = ParseTerm();
         while (true)
         {
-            if (TryOperator("+"))
+            if (TryOperator("+", out var at))
             {
-                left = $"{left} + {ParseTerm()}";
+                left = Binary(left, ParseTerm(), "+", at, (a, b) => a + b);
             }
-            else if (TryOperator("-"))
+            else if (TryOperator("-", out at))
             {
-                left = $"{left} - {ParseTerm()}";
+                left = Binary(left, ParseTerm(), "-", at, (a, b) => a - b);
             }
             else
             {
@@ -86,58 +89,76 @@ internal sealed class FormulaCompiler
         }
     }
 
-    private string ParseTerm()
+    private Expr ParseTerm()
     {
         var left = ParseUnary();
         while (true)
         {
             SkipSpace();
-            if (Peek() is '*' or '/' or '%')
-            {
-                var op = _text[_position++];
-                left = $"{left} {op} {ParseUnary()}";
-            }
-            else
+            if (Peek() is not ('*' or '/' or '%'))
             {
                 return left;
             }
+
+            var at = _position;
+            var op = _text[_position++];
+            var right = ParseUnary();
+            if (op != '*' && right.Constant == 0)
+            {
+                throw Fail("division by zero", at);
+            }
+
+            left = op switch
+            {
+                '*' => Binary(left, right, "*", at, (a, b) => a * b),
+                '/' => Binary(left, right, "/", at, (a, b) => a / b),
+                _ => Binary(left, right, "%", at, (a, b) => a % b),
+            };
         }
     }
 
-    private string ParseUnary() => TryOperator("-") ? $"-{ParseUnary()}" : ParseAtom();
+    private Expr ParseUnary()
+    {
+        if (TryOperator("-", out var at))
+        {
+            var operand = ParseUnary();
+            return new Expr($"-{operand.Code}", operand.Constant is { } c ? Check(-c, at) : null);
+        }
 
-    private string ParseAtom()
+        return ParseAtom();
+    }
+
+    private Expr ParseAtom()
     {
         SkipSpace();
+        var start = _position;
         var c = Peek();
         if (c == '(')
         {
             _position++;
             var inner = ParseShift();
             Expect(')');
-            return $"({inner})";
+            return new Expr($"({inner.Code})", inner.Constant);
         }
 
         if (c is >= '0' and <= '9')
         {
-            var start = _position;
             while (Peek() is >= '0' and <= '9')
             {
                 _position++;
             }
 
             var digits = _text.Substring(start, _position - start);
-            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                throw Fail($"number {digits} does not fit in a 32-bit integer");
+                throw Fail($"number {digits} does not fit in a 32-bit integer", start);
             }
 
-            return digits;
+            return new Expr(digits, value);
         }
 
         if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_')
         {
-            var start = _position;
             while (Peek() is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')
             {
                 _position++;
@@ -147,30 +168,30 @@ internal sealed class FormulaCompiler
             SkipSpace();
             if (Peek() == '(')
             {
-                return ParseCall(name);
+                return ParseCall(name, start);
             }
 
             if (!_variables.Contains(name))
             {
-                throw Fail($"unknown name '{name}' (this formula may use: {string.Join(", ", _variables)})");
+                throw Fail($"unknown name '{name}' (this formula may use: {string.Join(", ", _variables)})", start);
             }
 
-            return name;
+            return new Expr(name, null);
         }
 
-        throw Fail(_position >= _text.Length ? "unexpected end of formula" : $"unexpected '{c}'");
+        throw Fail(_position >= _text.Length ? "unexpected end of formula" : $"unexpected '{c}'", _position);
     }
 
-    private string ParseCall(string name)
+    private Expr ParseCall(string name, int start)
     {
         if (!Functions.TryGetValue(name, out var function))
         {
-            throw Fail($"unknown function '{name}' (known: {string.Join(", ", Functions.Keys)})");
+            throw Fail($"unknown function '{name}' (known: {string.Join(", ", Functions.Keys)})", start);
         }
 
         Expect('(');
-        var arguments = new List<string> { ParseShift() };
-        while (TryOperator(","))
+        var arguments = new List<Expr> { ParseShift() };
+        while (TryOperator(",", out _))
         {
             arguments.Add(ParseShift());
         }
@@ -178,15 +199,43 @@ internal sealed class FormulaCompiler
         Expect(')');
         if (arguments.Count != function.Arity)
         {
-            throw Fail($"function '{name}' takes {function.Arity} argument(s), not {arguments.Count}");
+            throw Fail($"function '{name}' takes {function.Arity} argument(s), not {arguments.Count}", start);
         }
 
-        return string.Format(CultureInfo.InvariantCulture, function.Template, arguments.ToArray());
+        long? constant = null;
+        if (arguments.All(a => a.Constant is not null))
+        {
+            var values = arguments.Select(a => a.Constant!.Value).ToArray();
+            constant = name switch
+            {
+                "max" => Math.Max(values[0], values[1]),
+                "min" => Math.Min(values[0], values[1]),
+                _ => values[0] <= 1 ? 0 : (long)Math.Ceiling(Math.Log(values[0], 2) - 1e-12),
+            };
+        }
+
+        return new Expr(string.Format(CultureInfo.InvariantCulture, function.Template, arguments.Select(a => (object)a.Code).ToArray()), constant);
     }
 
-    private bool TryOperator(string op)
+    private Expr Binary(Expr left, Expr right, string op, int at, Func<long, long, long?> fold, bool parenthesize = false)
+    {
+        var code = parenthesize ? $"({left.Code} {op} {right.Code})" : $"{left.Code} {op} {right.Code}";
+        if (left.Constant is not { } a || right.Constant is not { } b)
+        {
+            return new Expr(code, null);
+        }
+
+        var value = fold(a, b) ?? throw Fail($"shift count {b} is outside 0..31", at);
+        return new Expr(code, Check(value, at));
+    }
+
+    private long Check(long value, int at) =>
+        value is < int.MinValue or > int.MaxValue ? throw Fail($"the constant {value} overflows a 32-bit integer", at) : value;
+
+    private bool TryOperator(string op, out int at)
     {
         SkipSpace();
+        at = _position;
         if (string.CompareOrdinal(_text, _position, op, 0, op.Length) == 0)
         {
             _position += op.Length;
@@ -201,7 +250,7 @@ internal sealed class FormulaCompiler
         SkipSpace();
         if (Peek() != c)
         {
-            throw Fail(_position >= _text.Length ? $"expected '{c}' before the end" : $"expected '{c}' but found '{Peek()}'");
+            throw Fail(_position >= _text.Length ? $"expected '{c}' before the end" : $"expected '{c}' but found '{Peek()}'", _position);
         }
 
         _position++;
@@ -217,6 +266,20 @@ internal sealed class FormulaCompiler
         }
     }
 
-    private FormatException Fail(string message) =>
-        new(new StringBuilder(message).Append(" at column ").Append(_position + 1).ToString());
+    private static FormatException Fail(string message, int at) =>
+        new(new StringBuilder(message).Append(" at column ").Append(at + 1).ToString());
+
+    /// <summary>A compiled sub-expression and, when it has no variables, its value.</summary>
+    private readonly struct Expr
+    {
+        public Expr(string code, long? constant)
+        {
+            Code = code;
+            Constant = constant;
+        }
+
+        public string Code { get; }
+
+        public long? Constant { get; }
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class NodeReader
             var key = entry.Key.Scalar ?? string.Empty;
             if (!allowed.Contains(key))
             {
-                Report(DiagnosticIds.UnknownKey, entry.Key.Location, key, path, string.Join(", ", allowed));
+                Report(DiagnosticIds.UnknownKey, entry.Key.Location, key, path.Length == 0 ? "(top level)" : path, string.Join(", ", allowed));
             }
         }
     }

@@ -44,29 +44,45 @@ internal static class SpecParser
         var system = r.OneOf(root, "system", string.Empty, string.Empty, Systems);
         var title = r.String(root, "title", string.Empty, string.Empty);
         var className = r.Scalar(root, "class", string.Empty);
-        if (className is not null && !Identifier.IsMatch(className.Value))
+        if (className is not null && !CSharpNames.IsIdentifier(className.Value))
         {
-            r.Report(DiagnosticIds.OutOfRange, className.Location, className.Value, "class", "must be a C# identifier");
+            r.Report(DiagnosticIds.OutOfRange, className.Location, className.Value, "class", "must be a C# identifier that is not a keyword");
+        }
+        else if (className is not null && CSharpNames.ReservedTypeNames.Contains(className.Value))
+        {
+            r.Report(DiagnosticIds.OutOfRange, className.Location, className.Value, "class", "the generator emits a type of that name itself");
         }
 
-        var ns = r.String(root, "namespace", string.Empty, "Verified.Routing", required: false);
+        var nsNode = r.Scalar(root, "namespace", string.Empty, required: false);
+        var ns = nsNode?.Value ?? "Verified.Routing";
+        if (nsNode is not null && !CSharpNames.IsNamespace(ns))
+        {
+            r.Report(DiagnosticIds.OutOfRange, nsNode.Location, ns, "namespace", "must be dotted C# identifiers");
+        }
+
         var baseId = r.Scalar(root, "base", string.Empty, required: false)?.Value;
         var declaredRole = r.OneOf(root, "role", string.Empty, role, "spec", "variant", "mutant");
 
         var partition = r.Mapping(root, "partition", string.Empty);
         var placement = r.Mapping(root, "placement", string.Empty);
         var keyParts = new List<string>();
+        SpecNode? keyNode = null;
         HashModel? hash = null;
         CanonicalLabelsModel? canonical = null;
         ServiceNameModel? serviceName = null;
         if (partition is not null)
         {
             r.CheckKeys(partition, "partition", "key", "canonical_labels", "service_name_discovery", "hash");
+            keyNode = partition.Get("key");
             foreach (var part in r.StringList(partition, "key", "partition"))
             {
                 if (!KeyPartNames.Contains(part.Value))
                 {
                     r.Report(DiagnosticIds.UnknownValue, part.Location, part.Value, "partition.key", string.Join(", ", KeyPartNames));
+                }
+                else if (keyParts.Contains(part.Value))
+                {
+                    r.Report(DiagnosticIds.OutOfRange, part.Location, part.Value, "partition.key", "each key part may appear once");
                 }
                 else
                 {
@@ -95,6 +111,11 @@ internal static class SpecParser
             }
         }
 
+        if (keyNode is not null && (ring is not null || shards is not null))
+        {
+            CheckKeyParts(r, keyNode, keyParts, ring is not null);
+        }
+
         var lifecycleNode = r.Mapping(root, "lifecycle", string.Empty);
         var lifecycle = lifecycleNode is null ? null : ParseLifecycle(r, lifecycleNode, states);
         var requirements = ParseRequirements(r, root, system);
@@ -107,6 +128,22 @@ internal static class SpecParser
         return new SpecModel(
             id.Value, version, system, title, className.Value, ns, sourcePath, declaredRole, baseId, contentHash,
             keyParts.ToEquatableArray(), hash, canonical, serviceName, ring, shards, lifecycle, requirements.ToEquatableArray());
+    }
+
+    private static void CheckKeyParts(NodeReader r, SpecNode keyNode, List<string> keyParts, bool tokenRing)
+    {
+        var valid = tokenRing
+            ? keyParts.Contains("labels") && keyParts.All(p => p is "tenant" or "labels")
+            : keyParts.Count == 1 && keyParts[0] == "effective_routing";
+        if (!valid)
+        {
+            r.Report(
+                DiagnosticIds.OutOfRange,
+                keyNode.Location,
+                "[" + string.Join(", ", keyParts) + "]",
+                "partition.key",
+                tokenRing ? "a token ring hashes labels, optionally after tenant: [tenant, labels] or [labels]" : "a shard formula hashes [effective_routing]");
+        }
     }
 
     private static HashModel? ParseHash(NodeReader r, SpecNode partition)
@@ -215,13 +252,18 @@ internal static class SpecParser
                 continue;
             }
 
-            if (!Identifier.IsMatch(name.Value))
+            var member = Emit.Literal.Pascal(name.Value);
+            if (!Identifier.IsMatch(name.Value) || !CSharpNames.IsIdentifier(member))
             {
                 r.Report(DiagnosticIds.OutOfRange, name.Location, name.Value, "placement.states[].name", "must be an identifier");
             }
-            else if (states.Any(s => s.Name == name.Value || s.Value == value))
+            else if (CSharpNames.ReservedMemberNames.Contains(member))
             {
-                r.Report(DiagnosticIds.OutOfRange, name.Location, name.Value, "placement.states", "state names and values must be unique");
+                r.Report(DiagnosticIds.OutOfRange, name.Location, name.Value, "placement.states[].name", $"becomes the member '{member}', which the generated class already has");
+            }
+            else if (states.Any(s => s.Name == name.Value || s.Value == value || Emit.Literal.Pascal(s.Name) == member))
+            {
+                r.Report(DiagnosticIds.OutOfRange, name.Location, name.Value, "placement.states", "state names (as C# members) and values must be unique");
             }
             else
             {
@@ -236,9 +278,9 @@ internal static class SpecParser
         {
             var opName = entry.Key.Scalar ?? string.Empty;
             var opPath = "placement.operations." + opName;
-            if (!Identifier.IsMatch(opName))
+            if (!CSharpNames.IsIdentifier(opName) || CSharpNames.ReservedMemberNames.Contains(opName))
             {
-                r.Report(DiagnosticIds.OutOfRange, entry.Key.Location, opName, "placement.operations", "an operation name must be an identifier");
+                r.Report(DiagnosticIds.OutOfRange, entry.Key.Location, opName, "placement.operations", "an operation name must be a C# identifier, not a keyword, All or Instance");
                 continue;
             }
 
@@ -254,8 +296,13 @@ internal static class SpecParser
             operations.Add(new OperationModel(opName, healthy.ToEquatableArray(), extend.ToEquatableArray()));
         }
 
+        if (opsNode is not null && opsNode.Entries.Count == 0)
+        {
+            r.Report(DiagnosticIds.OutOfRange, opsNode.Location, "{}", "placement.operations", "at least one operation is required");
+        }
+
         var distributorOp = r.Scalar(node, "distributor_operation", path);
-        if (distributorOp is not null && operations.Count > 0 && operations.All(o => o.Name != distributorOp.Value))
+        if (distributorOp is not null && operations.All(o => o.Name != distributorOp.Value))
         {
             r.Report(DiagnosticIds.UnknownReference, distributorOp.Location, distributorOp.Value, "placement.distributor_operation", string.Join(", ", operations.Select(o => o.Name)));
         }

@@ -67,9 +67,9 @@ internal static class SpecResolver
             }
         }
 
-        CheckAcrossSpecs(models, roots, diagnostics);
-        var failedClasses = new HashSet<string>(diagnostics.Where(d => d.Id == DiagnosticIds.DuplicateSpec).Select(d => d.Arguments[1]));
-        var kept = models.Where(m => !failedClasses.Contains(m.ClassName) && !failedClasses.Contains(m.Id)).ToList();
+        var rejected = CheckAcrossSpecs(models, roots, diagnostics);
+        var duplicateIds = new HashSet<string>(diagnostics.Where(d => d.Id == DiagnosticIds.DuplicateSpec && d.Arguments[0] == "id").Select(d => d.Arguments[1]));
+        var kept = models.Where(m => !rejected.Contains(m.Id) && !duplicateIds.Contains(m.Id)).ToList();
         return new SpecBuildResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
@@ -107,8 +107,10 @@ internal static class SpecResolver
         return node;
     }
 
-    private static void CheckAcrossSpecs(List<SpecModel> models, List<(SpecFile File, SpecNode Root, string? Id, string? BaseId)> roots, List<DiagnosticInfo> diagnostics)
+    /// <summary>Reports what only the whole set shows; returns the ids of specs that must not be emitted.</summary>
+    private static HashSet<string> CheckAcrossSpecs(List<SpecModel> models, List<(SpecFile File, SpecNode Root, string? Id, string? BaseId)> roots, List<DiagnosticInfo> diagnostics)
     {
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
         var classes = new Dictionary<string, SpecModel>();
         foreach (var model in models)
         {
@@ -118,6 +120,8 @@ internal static class SpecResolver
                 var root = roots.First(r => r.File.Path == model.SourcePath).Root;
                 var location = (root.Get("class") ?? root.Get("spec") ?? root).Location;
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateSpec, location, "class", model.ClassName, first.SourcePath));
+                rejected.Add(model.Id);
+                rejected.Add(first.Id);
             }
             else
             {
@@ -133,7 +137,9 @@ internal static class SpecResolver
                 if (requirementOwners.TryGetValue(requirement.Id, out var owner))
                 {
                     var root = roots.First(r => r.File.Path == model.SourcePath).Root;
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidRequirement, (root.Get("requirements") ?? root).Location, requirement.Id, "also declared by spec '" + owner + "'"));
+                    var idNode = root.Get("requirements")?.Items.Select(i => i.Get("id")).FirstOrDefault(n => n?.Scalar == requirement.Id);
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidRequirement, (idNode ?? root).Location, requirement.Id, "also declared by spec '" + owner + "'"));
+                    rejected.Add(model.Id);
                 }
                 else
                 {
@@ -141,6 +147,8 @@ internal static class SpecResolver
                 }
             }
         }
+
+        return rejected;
     }
 
     private static string RoleOf(string path, string? baseId)

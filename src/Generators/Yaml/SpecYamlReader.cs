@@ -24,8 +24,15 @@ internal static class SpecYamlReader
             var column = (int)Math.Max(0, ex.Start.Column - 1);
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticIds.InvalidYaml,
-                new SourceLocation(path, line, column, (int)Math.Max(0, ex.Start.Index), 1),
+                SourceLocation.Point(path, line, column, (int)Math.Max(0, ex.Start.Index)),
                 ex.InnerException?.Message ?? ex.Message));
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // YamlDotNet throws InvalidOperationException for some malformed input (an unclosed [ or {):
+            // that is still a bad spec, never a generator crash.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidYaml, EndOf(path, text), ex.Message));
             return null;
         }
 
@@ -71,6 +78,34 @@ internal static class SpecYamlReader
         var start = node.Start;
         var end = node.End;
         var length = (int)Math.Max(1, end.Index - start.Index);
-        return new SourceLocation(path, (int)Math.Max(0, start.Line - 1), (int)Math.Max(0, start.Column - 1), (int)Math.Max(0, start.Index), length);
+        var line = (int)Math.Max(0, start.Line - 1);
+        var column = (int)Math.Max(0, start.Column - 1);
+        var endLine = (int)Math.Max(line, end.Line - 1);
+        var endColumn = (int)Math.Max(0, end.Column - 1);
+        if (endLine == line && endColumn <= column)
+        {
+            endColumn = column + 1;
+        }
+
+        return new SourceLocation(path, line, column, (int)Math.Max(0, start.Index), length, endLine, endColumn);
+    }
+
+    /// <summary>The last character of the file: where an unterminated construct was still open.</summary>
+    private static SourceLocation EndOf(string path, string text)
+    {
+        var trimmed = text.TrimEnd();
+        var offset = Math.Max(0, trimmed.Length - 1);
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return SourceLocation.Point(path, line, offset - lineStart, offset);
     }
 }

@@ -1,5 +1,0 @@
-namespace Verified.Generators.Tests;
-
-internal static class Placeholder
-{
-}
