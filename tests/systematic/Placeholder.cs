@@ -1,5 +1,0 @@
-namespace Verified.Systematic.Tests;
-
-internal static class Placeholder
-{
-}
