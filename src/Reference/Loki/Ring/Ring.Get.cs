@@ -61,8 +61,8 @@ public sealed partial class Ring
         var size = Config.ReplicationFactor;
         var zoneAware = Config.ZoneAwareness;
         var maxInstances = Instances.Length;
-        // targetHostsPerZone = max(1, RF / maxZones) with maxZones = RF: one per zone.
-        var target = Math.Max(1, Config.ReplicationFactor / Config.ReplicationFactor);
+        // dskit: targetHostsPerZone = max(1, RF / maxZones) with maxZones = RF, i.e. one instance per zone.
+        const int target = 1;
         Span<int> found = _hostsPerZone.Length <= 32 ? stackalloc int[_hostsPerZone.Length] : new int[_hostsPerZone.Length];
         Span<int> examined = _hostsPerZone.Length <= 32 ? stackalloc int[_hostsPerZone.Length] : new int[_hostsPerZone.Length];
         found.Clear();
