@@ -28,7 +28,7 @@ public sealed class LifecycleCheckTests
         var broken = With(Spec, transitions: Spec.Transitions.Add(new LifecycleTransition("LEAVING", "ACTIVE")));
         var outcome = LifecycleChecks.Transitions(broken);
         outcome.Verdict.ShouldBe(Verdict.Failed);
-        outcome.Detail.ShouldContain("LEAVING -> ACTIVE was allowed; dskit disallows it");
+        outcome.Detail.ShouldContain("LEAVING -> ACTIVE was allowed; the model disallows it");
     }
 
     [Fact]
@@ -43,6 +43,30 @@ public sealed class LifecycleCheckTests
         var outcome = LifecycleChecks.Restart(With(Spec, onRestart: ImmutableDictionary<string, string>.Empty));
         outcome.Verdict.ShouldBe(Verdict.Failed);
         outcome.Detail.ShouldContain("found JOINING: resumed JOINING, expected PENDING");
+    }
+
+    [Fact]
+    [Requirement("LOKI-LIFE-3")]
+    [Requirement("LOKI-DUR-4")]
+    public void IngesterTable_PassesAndAJoinBeforeReplayIsCaught()
+    {
+        var table = LokiRouting.IngesterLifecycle;
+        LifecycleChecks.Transitions(table, LifecycleModel.LokiIngester).Verdict.ShouldBe(Verdict.Passed);
+        // Seeded bug: joining the ring before the WAL replay.
+        var broken = With(table, transitions: table.Transitions.Add(new LifecycleTransition("NEW", "JOINING")));
+        LifecycleChecks.Transitions(broken, LifecycleModel.LokiIngester).Detail.ShouldContain("NEW -> JOINING was allowed");
+    }
+
+    [Fact]
+    [Requirement("LOKI-LIFE-4")]
+    [Requirement("LOKI-DUR-5")]
+    public void ChunkTable_PassesAndRemovalBeforeFlushIsCaught()
+    {
+        var table = LokiRouting.ChunkLifecycle;
+        LifecycleChecks.Transitions(table, LifecycleModel.LokiChunk).Verdict.ShouldBe(Verdict.Passed);
+        // Seeded bug: a chunk dropped from memory before the store confirmed it.
+        var broken = With(table, transitions: table.Transitions.Add(new LifecycleTransition("FLUSHING", "REMOVED")));
+        LifecycleChecks.Transitions(broken, LifecycleModel.LokiChunk).Detail.ShouldContain("FLUSHING -> REMOVED was allowed");
     }
 
     private static LifecycleTable With(LifecycleTable table, ImmutableArray<LifecycleTransition>? transitions = null, ImmutableDictionary<string, string>? onRestart = null, string? disallowed = null) =>

@@ -34,7 +34,16 @@ internal static class SpecEmitter
                     ShardFormulaEmitter.Emit(w, spec, spec.Shards);
                 }
 
-                EmitLifecycle(w, spec.Lifecycle);
+                EmitLifecycle(w, spec.Lifecycle, "LifecycleTable", "public global::Verified.Routing.LifecycleTable Lifecycle => LifecycleTable;");
+                foreach (var extra in spec.Lifecycles)
+                {
+                    EmitLifecycle(w, extra, extra.Name + "Lifecycle", null);
+                }
+
+                var all = string.Join(", ", new[] { "LifecycleTable" }.Concat(spec.Lifecycles.Select(l => l.Name + "Lifecycle")));
+                w.Line("/// <inheritdoc />");
+                w.Line($"public global::System.Collections.Immutable.ImmutableArray<global::Verified.Routing.LifecycleTable> Lifecycles => global::System.Collections.Immutable.ImmutableArray.Create<global::Verified.Routing.LifecycleTable>({all});");
+                w.Line();
                 EmitRequirements(w, spec);
             }
         }
@@ -82,10 +91,10 @@ internal static class SpecEmitter
         w.Line();
     }
 
-    private static void EmitLifecycle(IndentedWriter w, LifecycleModel lifecycle)
+    private static void EmitLifecycle(IndentedWriter w, LifecycleModel lifecycle, string field, string? property)
     {
         w.Line($"/// <summary>The {lifecycle.Name} lifecycle: states, initial state and allowed transitions.</summary>");
-        w.Line("public static readonly global::Verified.Routing.LifecycleTable LifecycleTable = new(");
+        w.Line($"public static readonly global::Verified.Routing.LifecycleTable {field} = new(");
         w.Line($"    {Literal.String(lifecycle.Name)},");
         w.Line($"    {Literal.String(lifecycle.Initial)},");
         w.Line($"    global::System.Collections.Immutable.ImmutableArray.Create<string>({string.Join(", ", lifecycle.States.Select(Literal.String))}),");
@@ -108,9 +117,12 @@ internal static class SpecEmitter
         w.Line($"    global::System.Collections.Immutable.ImmutableDictionary.CreateRange<string, string>(new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ {restart} }}),");
         w.Line($"    {Literal.String(lifecycle.Disallowed)});");
         w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line("public global::Verified.Routing.LifecycleTable Lifecycle => LifecycleTable;");
-        w.Line();
+        if (property is not null)
+        {
+            w.Line("/// <inheritdoc />");
+            w.Line(property);
+            w.Line();
+        }
     }
 
     private static void EmitRequirements(IndentedWriter w, SpecModel spec)

@@ -19,6 +19,7 @@ internal sealed record SpecModel(
     TokenRingModel? Ring,
     ShardFormulaModel? Shards,
     LifecycleModel Lifecycle,
+    EquatableArray<LifecycleModel> Lifecycles,
     EquatableArray<RequirementModel> Requirements);
 
 /// <summary>The partition hash: function, byte encoding of the key, seed and sign.</summary>

@@ -32,7 +32,7 @@ internal static class SpecParser
     {
         var r = new NodeReader(diagnostics);
         var before = diagnostics.Count;
-        r.CheckKeys(root, string.Empty, "spec", "version", "system", "title", "class", "namespace", "base", "role", "partition", "placement", "lifecycle", "requirements");
+        r.CheckKeys(root, string.Empty, "spec", "version", "system", "title", "class", "namespace", "base", "role", "partition", "placement", "lifecycle", "lifecycles", "requirements");
 
         var id = r.Scalar(root, "spec", string.Empty);
         if (id is not null && !SpecId.IsMatch(id.Value))
@@ -117,7 +117,8 @@ internal static class SpecParser
         }
 
         var lifecycleNode = r.Mapping(root, "lifecycle", string.Empty);
-        var lifecycle = lifecycleNode is null ? null : ParseLifecycle(r, lifecycleNode, states);
+        var lifecycle = lifecycleNode is null ? null : ParseLifecycle(r, lifecycleNode, states, null, "lifecycle");
+        var lifecycles = ParseLifecycles(r, root, lifecycle);
         var requirements = ParseRequirements(r, root, system);
 
         if (diagnostics.Count > before || id is null || className is null || hash is null || lifecycle is null)
@@ -127,7 +128,7 @@ internal static class SpecParser
 
         return new SpecModel(
             id.Value, version, system, title, className.Value, ns, sourcePath, declaredRole, baseId, contentHash,
-            keyParts.ToEquatableArray(), hash, canonical, serviceName, ring, shards, lifecycle, requirements.ToEquatableArray());
+            keyParts.ToEquatableArray(), hash, canonical, serviceName, ring, shards, lifecycle, lifecycles.ToEquatableArray(), requirements.ToEquatableArray());
     }
 
     private static void CheckKeyParts(NodeReader r, SpecNode keyNode, List<string> keyParts, bool tokenRing)
@@ -407,14 +408,61 @@ internal static class SpecParser
         return result;
     }
 
-    private static LifecycleModel? ParseLifecycle(NodeReader r, SpecNode node, List<StateModel>? ringStates)
+    /// <summary>
+    /// Further named lifecycles (e.g. Ingester, Chunk): <c>lifecycles: { Name: { initial, transitions, on_restart?, disallowed } }</c>,
+    /// each emitted as <c>{Name}Lifecycle</c>. Their states are those their transitions name.
+    /// </summary>
+    private static List<LifecycleModel> ParseLifecycles(NodeReader r, SpecNode root, LifecycleModel? primary)
     {
-        const string path = "lifecycle";
-        r.CheckKeys(node, path, "name", "initial", "transitions", "on_restart", "disallowed");
-        var name = r.Scalar(node, "name", path);
+        var result = new List<LifecycleModel>();
+        var node = r.Mapping(root, "lifecycles", string.Empty, required: false);
+        foreach (var entry in node?.Entries ?? new List<KeyValuePair<SpecNode, SpecNode>>())
+        {
+            var name = entry.Key.Scalar ?? string.Empty;
+            var path = "lifecycles." + name;
+            if (!CSharpNames.IsIdentifier(name) || !CSharpNames.IsIdentifier(name + "Lifecycle"))
+            {
+                r.Report(DiagnosticIds.OutOfRange, entry.Key.Location, name, "lifecycles", "a lifecycle name must be a C# identifier");
+                continue;
+            }
+
+            if (name == primary?.Name || result.Any(l => l.Name == name))
+            {
+                r.Report(DiagnosticIds.OutOfRange, entry.Key.Location, name, "lifecycles", "lifecycle names must be unique");
+                continue;
+            }
+
+            if (entry.Value.Kind != SpecNodeKind.Mapping)
+            {
+                r.Report(DiagnosticIds.WrongNodeType, entry.Value.Location, path, "mapping");
+                continue;
+            }
+
+            var lifecycle = ParseLifecycle(r, entry.Value, null, new Located<string>(name, entry.Key.Location), path);
+            if (lifecycle is not null)
+            {
+                result.Add(lifecycle);
+            }
+        }
+
+        return result;
+    }
+
+    private static LifecycleModel? ParseLifecycle(NodeReader r, SpecNode node, List<StateModel>? ringStates, Located<string>? givenName, string path)
+    {
+        if (givenName is null)
+        {
+            r.CheckKeys(node, path, "name", "initial", "transitions", "on_restart", "disallowed");
+        }
+        else
+        {
+            r.CheckKeys(node, path, "initial", "transitions", "on_restart", "disallowed");
+        }
+
+        var name = givenName ?? r.Scalar(node, "name", path);
         if (name is not null && !Identifier.IsMatch(name.Value))
         {
-            r.Report(DiagnosticIds.OutOfRange, name.Location, name.Value, "lifecycle.name", "must be an identifier");
+            r.Report(DiagnosticIds.OutOfRange, name.Location, name.Value, path + ".name", "must be an identifier");
         }
 
         var initial = r.Scalar(node, "initial", path);
@@ -427,13 +475,13 @@ internal static class SpecParser
         {
             if (item.Kind != SpecNodeKind.Mapping)
             {
-                r.Report(DiagnosticIds.WrongNodeType, item.Location, "lifecycle.transitions[]", "mapping with from and to");
+                r.Report(DiagnosticIds.WrongNodeType, item.Location, path + ".transitions[]", "mapping with from and to");
                 continue;
             }
 
-            r.CheckKeys(item, "lifecycle.transitions[]", "from", "to");
-            var from = r.Scalar(item, "from", "lifecycle.transitions[]");
-            var to = r.Scalar(item, "to", "lifecycle.transitions[]");
+            r.CheckKeys(item, path + ".transitions[]", "from", "to");
+            var from = r.Scalar(item, "from", path + ".transitions[]");
+            var to = r.Scalar(item, "to", path + ".transitions[]");
             if (from is null || to is null)
             {
                 continue;
@@ -443,11 +491,11 @@ internal static class SpecParser
             {
                 if (states is not null && !states.Contains(end.Value))
                 {
-                    r.Report(DiagnosticIds.UnknownReference, end.Location, end.Value, "lifecycle.transitions", string.Join(", ", states));
+                    r.Report(DiagnosticIds.UnknownReference, end.Location, end.Value, path + ".transitions", string.Join(", ", states));
                 }
                 else if (!Identifier.IsMatch(end.Value))
                 {
-                    r.Report(DiagnosticIds.OutOfRange, end.Location, end.Value, "lifecycle.transitions", "a state must be an identifier");
+                    r.Report(DiagnosticIds.OutOfRange, end.Location, end.Value, path + ".transitions", "a state must be an identifier");
                 }
                 else if (!seen.Contains(end.Value))
                 {
@@ -472,7 +520,7 @@ internal static class SpecParser
         var allStates = states ?? seen;
         if (initial is not null && !allStates.Contains(initial.Value))
         {
-            r.Report(DiagnosticIds.UnknownReference, initial.Location, initial.Value, "lifecycle.initial", string.Join(", ", allStates));
+            r.Report(DiagnosticIds.UnknownReference, initial.Location, initial.Value, path + ".initial", string.Join(", ", allStates));
         }
 
         var onRestart = new List<KeyValue>();
@@ -485,7 +533,7 @@ internal static class SpecParser
             {
                 if (!allStates.Contains(value))
                 {
-                    r.Report(DiagnosticIds.UnknownReference, location, value, "lifecycle.on_restart", string.Join(", ", allStates));
+                    r.Report(DiagnosticIds.UnknownReference, location, value, path + ".on_restart", string.Join(", ", allStates));
                 }
             }
 

@@ -45,7 +45,7 @@ public sealed class Vspec003UnknownKeyTests
 
         var d = run.ShouldHaveSingle("VSPEC003");
         d.ShouldPointAt(MiniSpec.Path, line: 6, column: 1);
-        d.Message().ShouldBe("Unknown key 'namespce' in '(top level)'; expected one of: spec, version, system, title, class, namespace, base, role, partition, placement, lifecycle, requirements");
+        d.Message().ShouldBe("Unknown key 'namespce' in '(top level)'; expected one of: spec, version, system, title, class, namespace, base, role, partition, placement, lifecycle, lifecycles, requirements");
         run.ShouldNotEmit(MiniSpec.ClassName);
     }
 }

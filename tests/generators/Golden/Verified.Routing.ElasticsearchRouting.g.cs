@@ -201,6 +201,9 @@ namespace Verified.Routing
         /// <inheritdoc />
         public global::Verified.Routing.LifecycleTable Lifecycle => LifecycleTable;
 
+        /// <inheritdoc />
+        public global::System.Collections.Immutable.ImmutableArray<global::Verified.Routing.LifecycleTable> Lifecycles => global::System.Collections.Immutable.ImmutableArray.Create<global::Verified.Routing.LifecycleTable>(LifecycleTable);
+
         /// <summary>The requirements this spec declares.</summary>
         public static readonly global::System.Collections.Immutable.ImmutableArray<global::Verified.Routing.Requirement> RequirementList = global::System.Collections.Immutable.ImmutableArray.Create<global::Verified.Routing.Requirement>(
             new global::Verified.Routing.Requirement("ES-PLACE-1", global::Verified.Routing.RequirementLevel.Must, "The routing hash is MurmurHash3 x86_32 with seed 0 over the UTF-16LE code units of the effective routing, lone surrogates hashed as they are, read as a signed 32-bit integer.", "S/cluster/routing/Murmur3HashFunction.java", "elasticsearch"),

@@ -34,7 +34,7 @@ namespace Verified.Routing
         /// <inheritdoc />
         public string SourcePath => "spec/loki.yaml";
         /// <inheritdoc />
-        public string ContentHash => "e3eb49c3efc5396d";
+        public string ContentHash => "8e9680b113d8834c";
         /// <inheritdoc />
         public string HashFunction => HashFunctionName;
         /// <inheritdoc />
@@ -242,6 +242,39 @@ public static class RingOperations
         /// <inheritdoc />
         public global::Verified.Routing.LifecycleTable Lifecycle => LifecycleTable;
 
+        /// <summary>The Ingester lifecycle: states, initial state and allowed transitions.</summary>
+        public static readonly global::Verified.Routing.LifecycleTable IngesterLifecycle = new(
+            "Ingester",
+            "NEW",
+            global::System.Collections.Immutable.ImmutableArray.Create<string>("NEW", "REPLAYING", "JOINING", "FAILED", "RUNNING", "STOPPING", "STOPPED"),
+            global::System.Collections.Immutable.ImmutableArray.Create<global::Verified.Routing.LifecycleTransition>(
+                new global::Verified.Routing.LifecycleTransition("NEW", "REPLAYING"),
+                new global::Verified.Routing.LifecycleTransition("REPLAYING", "JOINING"),
+                new global::Verified.Routing.LifecycleTransition("REPLAYING", "FAILED"),
+                new global::Verified.Routing.LifecycleTransition("JOINING", "RUNNING"),
+                new global::Verified.Routing.LifecycleTransition("JOINING", "FAILED"),
+                new global::Verified.Routing.LifecycleTransition("RUNNING", "STOPPING"),
+                new global::Verified.Routing.LifecycleTransition("STOPPING", "STOPPED")),
+            global::System.Collections.Immutable.ImmutableDictionary.CreateRange<string, string>(new global::System.Collections.Generic.KeyValuePair<string, string>[] {  }),
+            "ingester cannot change from {0} to {1}");
+
+        /// <summary>The Chunk lifecycle: states, initial state and allowed transitions.</summary>
+        public static readonly global::Verified.Routing.LifecycleTable ChunkLifecycle = new(
+            "Chunk",
+            "OPEN",
+            global::System.Collections.Immutable.ImmutableArray.Create<string>("OPEN", "CLOSED", "FLUSHING", "FLUSHED", "REMOVED"),
+            global::System.Collections.Immutable.ImmutableArray.Create<global::Verified.Routing.LifecycleTransition>(
+                new global::Verified.Routing.LifecycleTransition("OPEN", "CLOSED"),
+                new global::Verified.Routing.LifecycleTransition("CLOSED", "FLUSHING"),
+                new global::Verified.Routing.LifecycleTransition("FLUSHING", "CLOSED"),
+                new global::Verified.Routing.LifecycleTransition("FLUSHING", "FLUSHED"),
+                new global::Verified.Routing.LifecycleTransition("FLUSHED", "REMOVED")),
+            global::System.Collections.Immutable.ImmutableDictionary.CreateRange<string, string>(new global::System.Collections.Generic.KeyValuePair<string, string>[] {  }),
+            "chunk cannot change from {0} to {1}");
+
+        /// <inheritdoc />
+        public global::System.Collections.Immutable.ImmutableArray<global::Verified.Routing.LifecycleTable> Lifecycles => global::System.Collections.Immutable.ImmutableArray.Create<global::Verified.Routing.LifecycleTable>(LifecycleTable, IngesterLifecycle, ChunkLifecycle);
+
         /// <summary>The requirements this spec declares.</summary>
         public static readonly global::System.Collections.Immutable.ImmutableArray<global::Verified.Routing.Requirement> RequirementList = global::System.Collections.Immutable.ImmutableArray.Create<global::Verified.Routing.Requirement>(
             new global::Verified.Routing.Requirement("LOKI-PLACE-1", global::Verified.Routing.RequirementLevel.Must, "The stream token is FNV-1 32 over the UTF-8 tenant bytes followed by the canonical label string bytes, with no separator.", "loki pkg/util/ring/ring.go TokenFor", "loki"),
@@ -257,8 +290,25 @@ public static class RingOperations
             new global::Verified.Routing.Requirement("LOKI-PLACE-11", global::Verified.Routing.RequirementLevel.Should, "With 128 random tokens per instance, the most loaded instance owns at most a bounded multiple of the mean token range.", "dskit ring/token_generator.go RandomTokenGenerator", "loki"),
             new global::Verified.Routing.Requirement("LOKI-PLACE-12", global::Verified.Routing.RequirementLevel.May, "On the HTTP push path a missing service_name label is discovered from the first non-empty of the configured labels, else unknown_service, before hashing.", "loki pkg/loghttp/push/push.go; pkg/validation/limits.go discover_service_name", "loki"),
             new global::Verified.Routing.Requirement("LOKI-PLACE-13", global::Verified.Routing.RequirementLevel.Must, "Gold hash, ring and chunk-key vectors from Loki and dskit reproduce bit for bit.", "shared/vectors/loki (TestTokenFor, TestSearchToken, TestRingReplicationStrategy, TestParseExternalKey)", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-1", global::Verified.Routing.RequirementLevel.Must, "A push is acknowledged only when, for every stream, at least |replicas| - MaxErrors of its ingesters (2 of 3) acknowledged it.", "loki pkg/distributor/distributor.go pushWithResolver, streamTracker", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-2", global::Verified.Routing.RequirementLevel.Must, "An acknowledged entry survives the crash, with or without restart, of up to RF minus quorum of its owners, any number of restarts of every ingester with its WAL, and the flush to the store.", "loki pkg/ingester/wal.go, recovery.go, flush.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-3", global::Verified.Routing.RequirementLevel.Must, "An ingester makes the WAL record of an entry durable before acknowledging it, and on restart replays the checkpoint then the segments, skipping records with counter <= the stream's entry count.", "loki pkg/ingester/wal.go, recovery.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-4", global::Verified.Routing.RequirementLevel.Must, "An ingester joins the ring only after its WAL replay has finished.", "loki pkg/ingester/ingester.go starting", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-5", global::Verified.Routing.RequirementLevel.Must, "A chunk leaves ingester memory only after the object store has it and the index points at it; a failed flush is retried with backoff.", "loki pkg/ingester/flush.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-6", global::Verified.Routing.RequirementLevel.Must, "A push that reached fewer than quorum owners is never reported as a success; a failure before anything was sent is definite, after sending it is indefinite.", "loki pkg/distributor/distributor.go; ARCHITECTURE.md (definite and indefinite failures)", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-7", global::Verified.Routing.RequirementLevel.Should, "Replicas fed the same entries cut identical chunks (the synchronized cut), and identical chunks are stored once.", "loki pkg/ingester/stream.go cutChunk; pkg/storage/stores/series_store_write.go PutOne", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-8", global::Verified.Routing.RequirementLevel.Must, "Chunks are encoded with the configured compressor and stored under tenant/fp/from:through:checksum with a CRC-32C checksum.", "loki pkg/storage/chunk/chunk.go; pkg/storage/config/schema_config.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-DUR-9", global::Verified.Routing.RequirementLevel.Must, "A fresh process over the same object store finds every flushed chunk through the index.", "loki pkg/storage (index of chunk references)", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-VAL-1", global::Verified.Routing.RequirementLevel.Must, "Labels that do not parse reject the whole request with 400; more than 15 names, a name over 1024 or a value over 2048 characters, or a duplicate name reject the stream with Loki's text.", "loki pkg/distributor/validator.go; pkg/validation/validate.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-VAL-2", global::Verified.Routing.RequirementLevel.Must, "Entries older than 7 days, more than 10 minutes in the future or longer than 256 KB are rejected with Loki's text, while the valid streams of the same request are written.", "loki pkg/distributor/validator.go; pkg/validation/validate.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-VAL-3", global::Verified.Routing.RequirementLevel.Must, "Validation errors are reported as \"N errors like: message\" groups joined by \"; \", a single message bare, with status 400.", "loki pkg/util/errors/errors.go GroupedErrors", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-VAL-4", global::Verified.Routing.RequirementLevel.Must, "Over the ingestion rate the whole request is rejected with 429 and Loki's text, nothing written; a stream over the active-stream limit is rejected with 429.", "loki pkg/distributor/distributor.go; pkg/ingester/instance.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-VAL-5", global::Verified.Routing.RequirementLevel.Must, "A request without a tenant gets 401 \"no org id\", one with no streams 422, and a tenant ID dskit would reject never reaches the store.", "loki pkg/distributor/http.go; dskit tenant/tenant.go ValidTenantID", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-VAL-6", global::Verified.Routing.RequirementLevel.Must, "An ingester skips an exact duplicate of a stream's last line and rejects entries older than its highest timestamp minus max_chunk_age/2 with Loki's body, storing the stream's valid entries.", "loki pkg/ingester/stream.go", "loki"),
             new global::Verified.Routing.Requirement("LOKI-LIFE-1", global::Verified.Routing.RequirementLevel.Must, "An instance changes state only PENDING->JOINING, JOINING->PENDING, JOINING->ACTIVE, PENDING->ACTIVE or ACTIVE->LEAVING; any other change fails with dskit's text.", "dskit ring/lifecycler.go changeState", "loki"),
-            new global::Verified.Routing.Requirement("LOKI-LIFE-2", global::Verified.Routing.RequirementLevel.Must, "An instance that finds its own entry at start resumes JOINING as PENDING and LEAVING as ACTIVE.", "dskit ring/lifecycler.go initRing", "loki")
+            new global::Verified.Routing.Requirement("LOKI-LIFE-2", global::Verified.Routing.RequirementLevel.Must, "An instance that finds its own entry at start resumes JOINING as PENDING and LEAVING as ACTIVE.", "dskit ring/lifecycler.go initRing", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-LIFE-3", global::Verified.Routing.RequirementLevel.Must, "An ingester goes NEW, REPLAYING, JOINING, RUNNING, STOPPING, STOPPED (or FAILED while starting) and makes no other change.", "loki pkg/ingester/ingester.go (dskit services)", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-LIFE-4", global::Verified.Routing.RequirementLevel.Must, "A chunk goes OPEN, CLOSED, FLUSHING, FLUSHED, REMOVED, back to CLOSED when a flush fails, and makes no other change.", "loki pkg/ingester/flush.go", "loki")
         );
 
         /// <inheritdoc />

@@ -157,6 +157,8 @@ namespace Verified.Routing
         global::System.Collections.Immutable.ImmutableArray<Requirement> Requirements { get; }
         /// <summary>The lifecycle table.</summary>
         LifecycleTable Lifecycle { get; }
+        /// <summary>Every lifecycle of the spec: the main one first, then the named ones.</summary>
+        global::System.Collections.Immutable.ImmutableArray<LifecycleTable> Lifecycles { get; }
         /// <summary>The spec's 32-bit hash over raw key bytes.</summary>
         uint HashBytes(global::System.ReadOnlySpan<byte> bytes);
     }
