@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Shouldly;
 using Verified.Conformance.History;
 using Verified.Reference.Loki.Push;
