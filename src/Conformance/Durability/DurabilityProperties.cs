@@ -1,0 +1,54 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Verified.Conformance.History;
+using Verified.Reference.Loki.Cluster;
+
+namespace Verified.Conformance.Durability;
+
+/// <summary>Quorum durability of the Loki write path (LOKI-DUR-1, -2, -3, -5, -6, -9), judged from histories.</summary>
+public static class DurabilityProperties
+{
+    /// <summary>
+    /// Every acknowledged entry is readable after any workload of pushes, crashes of up to RF − quorum ingesters
+    /// (with and without restart), restarts with WAL replay, flushes with store failures and clock moves; nothing
+    /// is read that was never pushed; an entry only ever pushed by definitely failed pushes is never read.
+    /// </summary>
+    public static Property AcknowledgedEntriesSurvive(LokiClusterOptions options) =>
+        Prop.ForAll(WriteWorkloads.Workloads, Arb.From(Gen.Choose(0, int.MaxValue)), (operations, seed) =>
+        {
+            var history = WriteWorkloadRunner.Run(operations, seed, options);
+            var reads = history.Reads.ToList();
+            var violations = reads.SelectMany(read => DurabilityChecker.Check(Upto(history, read))).ToList();
+            return violations.Count == 0
+                ? true.Label("no violation")
+                : false.Label($"seed {seed}; operations: {string.Join("; ", operations.Select(o => o.ToString()))}\n{DurabilityChecker.Report([.. violations], history)}");
+        });
+
+    /// <summary>The history as far as <paramref name="read"/> (the checker judges against the last read it sees).</summary>
+    private static WriteHistory Upto(WriteHistory history, ReadRecord read)
+    {
+        var prefix = new WriteHistory();
+        foreach (var e in history.Events)
+        {
+            switch (e)
+            {
+                case PushRecord p:
+                    prefix.AddPush(p.Written, p.Verdict, p.Response);
+                    break;
+                case FaultRecord f:
+                    prefix.AddFault(f.Description);
+                    break;
+                case ReadRecord r:
+                    prefix.AddRead(r.Found);
+                    if (ReferenceEquals(r, read))
+                    {
+                        return prefix;
+                    }
+
+                    break;
+            }
+        }
+
+        return prefix;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Verified.Conformance.History;
+using Verified.Reference.Loki.Cluster;
+using Verified.Reference.Loki.Distributor;
+using Verified.Reference.Loki.Push;
+using Verified.Reference.Simulation;
+using Verified.Reference.Storage;
+
+namespace Verified.Conformance.Durability;
+
+/// <summary>
+/// Runs a write workload against a simulated Loki write path (3 ingesters, RF 3, in-memory disks with torn-write
+/// crashes, an in-memory store with injectable put failures, dropped requests), recording a history. At most
+/// RF − quorum (one) ingester is down at a time: a crash while one is already down is skipped. The run ends with
+/// reads of everything: with the crashed ingester still down; then, after every ingester restarted, with each
+/// ingester crashed in turn (read while it is down, then restarted from its WAL); and a last read.
+/// </summary>
+public static class WriteWorkloadRunner
+{
+    private const int ReplicationFactorMinusQuorum = 1;
+
+    /// <summary>Runs <paramref name="operations"/> from <paramref name="seed"/> and returns the history.</summary>
+    public static WriteHistory Run(IReadOnlyList<WriteOperation> operations, int seed, LokiClusterOptions? options = null) =>
+        Task.Run(() => RunAsync(operations, seed, options ?? new LokiClusterOptions())).GetAwaiter().GetResult();
+
+    private static async Task<WriteHistory> RunAsync(IReadOnlyList<WriteOperation> operations, int seed, LokiClusterOptions options)
+    {
+        var clock = new SimulatedClock(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero));
+        var random = new Random(seed);
+        var store = new InMemoryObjectStore(new Random(seed + 1));
+        var cluster = new LokiCluster(options, clock, random, store, _ => new InMemoryDisk());
+        await cluster.StartAsync().ConfigureAwait(false);
+        var history = new WriteHistory();
+        var newest = new Dictionary<(int Tenant, int Stream), long>();
+        var last = new Dictionary<(int Tenant, int Stream), string>();
+        var down = new HashSet<string>();
+        var sequence = 0;
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case WriteOperation.Push push:
+                    var request = BuildPush(push, clock, newest, last, ref sequence);
+                    var result = await cluster.PushAsync(request).ConfigureAwait(false);
+                    history.AddPush(Written(request.Tenant, result), Verdict(result.Outcome), result.Response);
+                    break;
+                case WriteOperation.Crash crash:
+                    var name = cluster.IngesterNames[crash.Ingester % cluster.IngesterNames.Count];
+                    if (down.Count < ReplicationFactorMinusQuorum && !down.Contains(name))
+                    {
+                        cluster.Crash(name);
+                        down.Add(name);
+                        history.AddFault($"crash {name}");
+                    }
+
+                    break;
+                case WriteOperation.RestartAll:
+                    foreach (var crashed in down.Order(StringComparer.Ordinal))
+                    {
+                        await cluster.RestartAsync(crashed).ConfigureAwait(false);
+                        history.AddFault($"restart {crashed}");
+                    }
+
+                    down.Clear();
+                    break;
+                case WriteOperation.Flush:
+                    await cluster.FlushAllAsync().ConfigureAwait(false);
+                    history.AddFault("flush");
+                    break;
+                case WriteOperation.DropRequests drop:
+                    var target = cluster.IngesterNames[drop.Ingester % cluster.IngesterNames.Count];
+                    cluster.Network.DropNextRequests(LokiCluster.DistributorNode, target, drop.Count);
+                    history.AddFault($"drop next {drop.Count} requests to {target}");
+                    break;
+                case WriteOperation.FailStorePuts fail:
+                    store.FailNextPuts(fail.Count);
+                    history.AddFault($"fail next {fail.Count} store puts");
+                    break;
+                case WriteOperation.Advance advance:
+                    clock.Advance(TimeSpan.FromSeconds(advance.Seconds));
+                    cluster.Heartbeat();
+                    break;
+            }
+        }
+
+        history.AddRead(Found(await cluster.ReadAllAsync().ConfigureAwait(false)));
+        foreach (var crashed in down.Order(StringComparer.Ordinal))
+        {
+            await cluster.RestartAsync(crashed).ConfigureAwait(false);
+            history.AddFault($"restart {crashed}");
+        }
+
+        // Any number of restarts of every ingester with its WAL, and any single owner down at read time.
+        foreach (var name in cluster.IngesterNames)
+        {
+            cluster.Crash(name);
+            history.AddFault($"crash {name}");
+            history.AddRead(Found(await cluster.ReadAllAsync().ConfigureAwait(false)));
+            await cluster.RestartAsync(name).ConfigureAwait(false);
+            history.AddFault($"restart {name}");
+        }
+
+        history.AddRead(Found(await cluster.ReadAllAsync().ConfigureAwait(false)));
+        return history;
+    }
+
+    private static PushRequest BuildPush(WriteOperation.Push push, TimeProvider clock, Dictionary<(int, int), long> newest, Dictionary<(int, int), string> last, ref int sequence)
+    {
+        var key = (push.Tenant, push.Stream);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
+        var start = Math.Max(newest.GetValueOrDefault(key, now - 1_000_000_000L), now - 1_000_000_000L) - (push.BackSeconds * 1_000_000_000L);
+        var entries = ImmutableArray.CreateBuilder<LogEntry>();
+        if (push.RepeatLast && last.TryGetValue(key, out var repeated))
+        {
+            entries.Add(new LogEntry(newest[key], repeated));
+        }
+
+        for (var i = 0; i < push.Count; i++)
+        {
+            var ts = start + ((i + 1) * 1_000_000L);
+            var line = $"line {sequence++} of t{push.Tenant}/s{push.Stream}";
+            entries.Add(new LogEntry(ts, line));
+            if (ts >= newest.GetValueOrDefault(key, long.MinValue))
+            {
+                newest[key] = ts;
+                last[key] = line;
+            }
+        }
+
+        // Labels arrive in a different order each time, with an empty value: canonicalization must not care.
+        var labels = push.Stream % 2 == 0
+            ? $"{{stream=\"s{push.Stream}\", app=\"app{push.Stream % 3}\", empty=\"\"}}"
+            : $"{{app=\"app{push.Stream % 3}\",stream=\"s{push.Stream}\"}}";
+        return new PushRequest($"tenant-{push.Tenant}", [new PushStream(labels, entries.ToImmutable())]);
+    }
+
+    private static ImmutableArray<StreamEntry> Written(string tenant, PushResult result) =>
+        [.. result.Streams.SelectMany(s => s.Entries.Select(e => new StreamEntry(tenant, s.Labels, e)))];
+
+    private static ImmutableArray<StreamEntry> Found(ImmutableArray<(string Tenant, string Labels, LogEntry Entry)> read) =>
+        [.. read.Select(r => new StreamEntry(r.Tenant, r.Labels, r.Entry))];
+
+    private static PushVerdict Verdict(PushOutcome outcome) => outcome switch
+    {
+        PushOutcome.Acknowledged or PushOutcome.PartiallyAcknowledged => PushVerdict.Acknowledged,
+        PushOutcome.Rejected => PushVerdict.DefiniteFailure,
+        _ => PushVerdict.IndefiniteFailure,
+    };
+}
