@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Verified.Conformance.Durability;
 using Verified.Conformance.Lifecycle;
 using Verified.Conformance.Placement;
 using Verified.Conformance.Streams;
@@ -9,5 +10,5 @@ namespace Verified.Conformance.Checks;
 public static class ConformanceSuite
 {
     /// <summary>All checks, in report order.</summary>
-    public static ImmutableArray<ConformanceCheck> All { get; } = [.. PlacementChecks.All, .. ServiceNameChecks.All(), .. LifecycleChecks.All()];
+    public static ImmutableArray<ConformanceCheck> All { get; } = [.. PlacementChecks.All, .. ServiceNameChecks.All(), .. LifecycleChecks.All(), .. WritePathChecks.All()];
 }
