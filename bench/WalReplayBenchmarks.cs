@@ -43,6 +43,7 @@ public class WalReplayBenchmarks
 
         ingester.Crash();
         WalBytes = Directory.EnumerateFiles(Path.Combine(_root, "ingester"), "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"// WAL bytes on disk: {WalBytes}");
     }
 
     [GlobalCleanup]
