@@ -1,3 +1,4 @@
+using Verified.Reference.Lifecycle;
 using System.Collections.Immutable;
 using Shouldly;
 using Verified.Reference.Loki.Ingester;

@@ -1,3 +1,4 @@
+using Verified.Reference.Lifecycle;
 using Verified.Reference.Loki.Chunks;
 using Verified.Routing;
 

@@ -1,3 +1,4 @@
+using Verified.Reference.Lifecycle;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Ingester.Wal;
 using Verified.Reference.Simulation;

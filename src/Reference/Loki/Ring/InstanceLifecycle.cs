@@ -1,50 +1,28 @@
-using Stateless;
-using Stateless.Graph;
+using Verified.Reference.Lifecycle;
 using Verified.Routing;
 
 namespace Verified.Reference.Loki.Ring;
 
 /// <summary>
-/// An instance's lifecycle as a Stateless machine configured from the spec's generated table: the trigger of a
-/// transition is its target state, as in dskit's <c>changeState(to)</c>. A change the table does not allow
+/// A ring instance's lifecycle: the spec's generated table driven by a <see cref="SpecStateMachine"/>; the trigger of
+/// a transition is its target state, as in dskit's <c>changeState(to)</c>. A change the table does not allow
 /// throws <see cref="InvalidTransitionException"/> with dskit's text.
 /// </summary>
 public sealed class InstanceLifecycle
 {
-    private readonly StateMachine<string, string> _machine;
-    private readonly LifecycleTable _table;
+    private readonly SpecStateMachine _machine;
 
     /// <summary>A machine in <paramref name="initial"/> (the table's initial state by default).</summary>
-    public InstanceLifecycle(LifecycleTable table, string? initial = null)
-    {
-        _table = table;
-        var start = initial ?? table.Initial;
-        if (!table.States.Contains(start))
-        {
-            throw new ArgumentException($"'{start}' is not a state of lifecycle {table.Name}; states: {string.Join(", ", table.States)}", nameof(initial));
-        }
-
-        _machine = new StateMachine<string, string>(start);
-        foreach (var state in table.States)
-        {
-            var configuration = _machine.Configure(state);
-            foreach (var transition in table.Transitions.Where(t => t.From == state))
-            {
-                configuration.Permit(transition.To, transition.To);
-            }
-        }
-
-        _machine.OnUnhandledTrigger((from, to) => throw new InvalidTransitionException(table.Disallowed(from, to)));
-    }
+    public InstanceLifecycle(LifecycleTable table, string? initial = null) => _machine = new SpecStateMachine(table, initial);
 
     /// <summary>The current state.</summary>
     public string State => _machine.State;
 
     /// <summary>Changes to <paramref name="to"/>, or throws with the spec's disallowed text.</summary>
-    public void ChangeTo(string to) => _machine.Fire(to);
+    public void ChangeTo(string to) => _machine.ChangeTo(to);
 
     /// <summary>Whether a change to <paramref name="to"/> is allowed now.</summary>
-    public bool CanChangeTo(string to) => _machine.CanFire(to);
+    public bool CanChangeTo(string to) => _machine.CanChangeTo(to);
 
     /// <summary>
     /// The state a restarted instance resumes in when it finds its own entry in <paramref name="found"/>
@@ -54,7 +32,7 @@ public sealed class InstanceLifecycle
         new(table, table.OnRestart.TryGetValue(found, out var resumed) ? resumed : found);
 
     /// <summary>The machine as a Mermaid state diagram (for docs/; a test checks it for drift).</summary>
-    public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo());
+    public string ToMermaid() => _machine.ToMermaid();
 }
 
 /// <summary>A lifecycle change the spec does not allow; the message is the real system's text.</summary>

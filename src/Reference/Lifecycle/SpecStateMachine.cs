@@ -3,13 +3,13 @@ using Stateless.Graph;
 using Verified.Reference.Loki.Ring;
 using Verified.Routing;
 
-namespace Verified.Reference.Loki.Ingester;
+namespace Verified.Reference.Lifecycle;
 
 /// <summary>
 /// A Stateless machine configured from a spec lifecycle table: states are the table's states, the trigger of a
 /// transition is its target state, and only the table's transitions are permitted. Any other change throws
-/// <see cref="InvalidTransitionException"/> with the table's <c>disallowed</c> text. The generalisation of
-/// <see cref="InstanceLifecycle"/> for the ingester and chunk lifecycles.
+/// <see cref="InvalidTransitionException"/> with the table's <c>disallowed</c> text. Used for every spec lifecycle:
+/// ring instances (<see cref="InstanceLifecycle"/>), ingesters and chunks.
 /// </summary>
 public sealed class SpecStateMachine
 {
