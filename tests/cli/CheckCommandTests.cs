@@ -4,6 +4,7 @@ using Shouldly;
 using Verified.Cli.Check;
 using Verified.Conformance;
 using Verified.Routing;
+using Verified.Tests.Shared;
 using Xunit;
 
 namespace Verified.Cli.Tests;

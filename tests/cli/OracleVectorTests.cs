@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shouldly;
+using Verified.Tests.Shared;
 using Xunit;
 
 namespace Verified.Cli.Tests;

@@ -7,6 +7,7 @@ using Verified.Reference.Loki.Chunks;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Push;
 using Verified.Routing;
+using Verified.Tests.Shared;
 using Xunit;
 
 namespace Verified.Ingester.Tests;
@@ -141,7 +142,7 @@ public sealed class ChunkTests
     [Trait("Requirement", "LOKI-DUR-8")]
     public void StoredChunk_Key_UsesTheBoundsInMillisecondsRoundingTheEndUp_AndTheDerivedVectorFingerprint()
     {
-        var vectors = JsonDocument.Parse(File.ReadAllText(TestEnvironment.Vector("loki/chunk_key_vectors.json"))).RootElement;
+        var vectors = JsonDocument.Parse(File.ReadAllText(SharedVectors.PathOf("loki/chunk_key_vectors.json"))).RootElement;
         var derived = vectors.GetProperty("derived_example").GetProperty("key").GetString()!;
         var expected = ChunkKey.Parse("fake", derived);
         LabelHashes.Fingerprint(App).ShouldBe(expected.Fingerprint);
@@ -159,7 +160,7 @@ public sealed class ChunkTests
     [Fact]
     public void StoredChunk_UpstreamKeyVector_FormatsBack()
     {
-        var vectors = JsonDocument.Parse(File.ReadAllText(TestEnvironment.Vector("loki/chunk_key_vectors.json"))).RootElement;
+        var vectors = JsonDocument.Parse(File.ReadAllText(SharedVectors.PathOf("loki/chunk_key_vectors.json"))).RootElement;
         foreach (var row in vectors.GetProperty("upstream").GetProperty("cases").EnumerateArray().Where(r => r.TryGetProperty("checksum", out _)))
         {
             var key = new ChunkKey("userID", row.GetProperty("fingerprint").GetUInt64(), row.GetProperty("from_ms").GetInt64(), row.GetProperty("through_ms").GetInt64(), row.GetProperty("checksum").GetUInt32());

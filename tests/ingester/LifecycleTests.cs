@@ -1,6 +1,6 @@
-using Verified.Reference.Lifecycle;
 using System.Collections.Immutable;
 using Shouldly;
+using Verified.Reference.Lifecycle;
 using Verified.Reference.Loki.Ingester;
 using Verified.Reference.Loki.Ring;
 using Verified.Routing;

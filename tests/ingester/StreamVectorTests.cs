@@ -4,6 +4,7 @@ using Verified.Reference.Loki.Ingester;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Push;
 using Verified.Routing;
+using Verified.Tests.Shared;
 using Xunit;
 
 namespace Verified.Ingester.Tests;
@@ -14,7 +15,7 @@ public sealed class StreamVectorTests
     private const long Second = 1_000_000_000L;
     private const string Labels = "{foo=\"bar\"}";
 
-    private static readonly JsonElement Vectors = JsonDocument.Parse(File.ReadAllText(TestEnvironment.Vector("loki/ingester_stream_vectors.json"))).RootElement;
+    private static readonly JsonElement Vectors = JsonDocument.Parse(File.ReadAllText(SharedVectors.PathOf("loki/ingester_stream_vectors.json"))).RootElement;
 
     [Fact]
     [Trait("Requirement", "LOKI-VAL-6")]

@@ -1,6 +1,6 @@
-using System.Reflection;
 using Verified.Conformance;
 using Verified.Conformance.Checks;
+using Verified.Tests.Shared;
 
 namespace Verified.Properties.Tests;
 
@@ -8,9 +8,7 @@ namespace Verified.Properties.Tests;
 public static class TestEnvironment
 {
     /// <summary>../shared/vectors as the build found it (read at test time, never copied).</summary>
-    public static string VectorsDirectory { get; } =
-        typeof(TestEnvironment).Assembly.GetCustomAttribute<SharedVectorsDirectoryAttribute>()?.Path
-        ?? throw new InvalidOperationException("the test assembly has no SharedVectorsDirectory attribute");
+    public static string VectorsDirectory => SharedVectors.Directory;
 
     /// <summary>The checkout: the nearest directory above the test binaries holding Verified.sln.</summary>
     public static DirectoryInfo RepositoryRoot { get; } = FindRepositoryRoot();

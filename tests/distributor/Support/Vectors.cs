@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.Json;
+using Verified.Tests.Shared;
 
 namespace Verified.Distributor.Tests.Support;
 
@@ -7,9 +7,7 @@ namespace Verified.Distributor.Tests.Support;
 public static class Vectors
 {
     /// <summary>../shared/vectors as the build found it.</summary>
-    public static string Directory { get; } =
-        typeof(Vectors).Assembly.GetCustomAttribute<SharedVectorsDirectoryAttribute>()?.Path
-        ?? throw new InvalidOperationException("the test assembly has no SharedVectorsDirectory attribute");
+    public static string Directory => SharedVectors.Directory;
 
     /// <summary>Parses loki/<paramref name="name"/>.</summary>
     public static JsonDocument Loki(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, "loki", name)));

@@ -1,6 +1,6 @@
 using Verified.Reference.Lifecycle;
-using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Ingester.Wal;
+using Verified.Reference.Loki.Labels;
 using Verified.Reference.Simulation;
 using Verified.Routing;
 
