@@ -18,14 +18,12 @@ public sealed record Violation(string Kind, StreamEntry Entry, string Detail);
 public static class DurabilityChecker
 {
     /// <summary>The violations of <paramref name="history"/> judged against its last read (none when it has no read).</summary>
-    public static ImmutableArray<Violation> Check(WriteHistory history)
-    {
-        var read = history.Reads.LastOrDefault();
-        if (read is null)
-        {
-            return [];
-        }
+    public static ImmutableArray<Violation> Check(WriteHistory history) =>
+        history.Reads.LastOrDefault() is { } read ? Check(history, read) : [];
 
+    /// <summary>The violations of the pushes before <paramref name="read"/>, judged against what that read found.</summary>
+    public static ImmutableArray<Violation> Check(WriteHistory history, ReadRecord read)
+    {
         var found = read.Found.ToHashSet();
         var verdicts = new Dictionary<StreamEntry, List<(long Id, PushVerdict Verdict)>>();
         foreach (var push in history.Pushes.Where(p => p.Id < read.Id))
