@@ -72,9 +72,10 @@ public static class LifecycleChecks
     public static CheckOutcome Restart(LifecycleTable table)
     {
         var problems = new List<string>();
-        foreach (var found in DskitLifecycleModel.States)
+        var model = LifecycleModel.DskitInstance;
+        foreach (var found in model.States)
         {
-            var expected = DskitLifecycleModel.OnRestart.TryGetValue(found, out var resumed) ? resumed : found;
+            var expected = model.OnRestart.TryGetValue(found, out var resumed) ? resumed : found;
             var actual = InstanceLifecycle.Resume(table, found).State;
             if (actual != expected)
             {

@@ -11,13 +11,19 @@ public sealed record LifecycleModel(
     IReadOnlyDictionary<string, string> OnRestart,
     Func<string, string, string> Disallowed)
 {
-    /// <summary>dskit's ring instance (grafana/dskit ring/lifecycler.go changeState and initRing).</summary>
+    /// <summary>
+    /// dskit's ring instance (grafana/dskit ring/lifecycler.go @06829887): the states of ring.proto, the changes
+    /// changeState allows, and initRing's resume rules for an instance that finds its own entry.
+    /// </summary>
     public static LifecycleModel DskitInstance { get; } = new(
         "Instance",
-        DskitLifecycleModel.States,
-        DskitLifecycleModel.Allowed,
-        DskitLifecycleModel.OnRestart,
-        DskitLifecycleModel.Disallowed);
+        ["ACTIVE", "LEAVING", "PENDING", "JOINING", "LEFT"],
+        new HashSet<(string, string)>
+        {
+            ("PENDING", "JOINING"), ("JOINING", "PENDING"), ("JOINING", "ACTIVE"), ("PENDING", "ACTIVE"), ("ACTIVE", "LEAVING"),
+        },
+        new Dictionary<string, string> { ["JOINING"] = "PENDING", ["LEAVING"] = "ACTIVE" },
+        (from, to) => $"changing instance state from {from} -> {to} is disallowed");
 
     /// <summary>A Loki ingester process: a dskit service whose Starting phase replays the WAL, then joins the ring.</summary>
     public static LifecycleModel LokiIngester { get; } = new(
