@@ -3,8 +3,6 @@ using FsCheck.Fluent;
 using Verified.Reference.Loki;
 using Verified.Reference.Loki.Cluster;
 using Verified.Reference.Loki.Push;
-using Verified.Reference.Simulation;
-using Verified.Reference.Storage;
 using Verified.Routing;
 
 namespace Verified.Conformance.Durability;
@@ -25,11 +23,10 @@ public static class PlacementOnWritePath
 
     private static async Task<Property> RunAsync(LokiClusterOptions options, int seed, int streams)
     {
-        var clock = new SimulatedClock(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero));
+        var harness = new WritePathHarness(options, seed);
+        var cluster = harness.Cluster;
         var random = new Random(seed);
-        var cluster = new LokiCluster(options, clock, random, new InMemoryObjectStore(), _ => new InMemoryDisk());
-        await cluster.StartAsync().ConfigureAwait(false);
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
+        var now = harness.NowNs;
         for (var s = 0; s < streams; s++)
         {
             var labels = Names.Select(n => $"{n}=\"{n}{random.Next(4)}-{s}\"").ToArray();
@@ -42,7 +39,7 @@ public static class PlacementOnWritePath
         }
 
         var problems = new List<string>();
-        var unix = clock.GetUtcNow().ToUnixTimeSeconds();
+        var unix = harness.Clock.GetUtcNow().ToUnixTimeSeconds();
         foreach (var name in cluster.IngesterNames)
         {
             foreach (var stream in await cluster.IngesterOf(name)!.QueryAsync("tenant", long.MinValue, long.MaxValue, static _ => true).ConfigureAwait(false))

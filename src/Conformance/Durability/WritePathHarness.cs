@@ -7,29 +7,35 @@ using Verified.Reference.Storage;
 
 namespace Verified.Conformance.Durability;
 
-/// <summary>The actual side of the write-path state machine: a simulated cluster driven synchronously, one step at a time.</summary>
+/// <summary>
+/// A started simulated cluster for the write-path checks (the one place they are built): a simulated clock at
+/// 2026-11-25T00:00Z, in-memory disks with torn-write crashes, an in-memory store with injectable put failures,
+/// all seeded. Its synchronous methods drive one step at a time (the state machine's actual side).
+/// </summary>
 public sealed class WritePathHarness
 {
-    private readonly SimulatedClock _clock = new(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero));
-    private readonly InMemoryObjectStore _store;
-
-    /// <summary>Starts a 3-ingester cluster from <paramref name="seed"/>.</summary>
+    /// <summary>Starts the cluster of <paramref name="options"/> from <paramref name="seed"/>.</summary>
     public WritePathHarness(LokiClusterOptions options, int seed)
     {
-        var random = new Random(seed);
-        _store = new InMemoryObjectStore(new Random(seed + 1));
-        Cluster = new LokiCluster(options, _clock, random, _store, _ => new InMemoryDisk());
+        Store = new InMemoryObjectStore(new Random(seed + 1));
+        Cluster = new LokiCluster(options, Clock, new Random(seed), Store, _ => new InMemoryDisk());
         Sync(() => Cluster.StartAsync());
     }
 
     /// <summary>The cluster.</summary>
     public LokiCluster Cluster { get; }
 
+    /// <summary>The simulated clock.</summary>
+    public SimulatedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The object store (fault injection).</summary>
+    public InMemoryObjectStore Store { get; }
+
     /// <summary>The Unix-nanosecond origin of the model's timestamps, fixed at the first push.</summary>
     public long? BaseNs { get; set; }
 
     /// <summary>Now, in Unix nanoseconds.</summary>
-    public long NowNs => _clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
+    public long NowNs => Clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
 
     /// <summary>Pushes and returns the wire answer.</summary>
     public PushResponse Push(PushRequest request) => Sync(() => Cluster.PushAsync(request)).Response;
@@ -43,14 +49,14 @@ public sealed class WritePathHarness
     /// <summary>Flushes every chunk; the next <paramref name="failingPuts"/> store puts fail first.</summary>
     public void Flush(int failingPuts)
     {
-        _store.FailNextPuts(failingPuts);
+        Store.FailNextPuts(failingPuts);
         Sync(() => Cluster.FlushAllAsync());
     }
 
     /// <summary>Moves the clock and heartbeats the running ingesters.</summary>
     public void Advance(TimeSpan by)
     {
-        _clock.Advance(by);
+        Clock.Advance(by);
         Cluster.Heartbeat();
     }
 

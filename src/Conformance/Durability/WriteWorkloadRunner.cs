@@ -3,8 +3,6 @@ using Verified.Conformance.History;
 using Verified.Reference.Loki.Cluster;
 using Verified.Reference.Loki.Distributor;
 using Verified.Reference.Loki.Push;
-using Verified.Reference.Simulation;
-using Verified.Reference.Storage;
 
 namespace Verified.Conformance.Durability;
 
@@ -25,11 +23,8 @@ public static class WriteWorkloadRunner
 
     private static async Task<WriteHistory> RunAsync(IReadOnlyList<WriteOperation> operations, int seed, LokiClusterOptions options)
     {
-        var clock = new SimulatedClock(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero));
-        var random = new Random(seed);
-        var store = new InMemoryObjectStore(new Random(seed + 1));
-        var cluster = new LokiCluster(options, clock, random, store, _ => new InMemoryDisk());
-        await cluster.StartAsync().ConfigureAwait(false);
+        var harness = new WritePathHarness(options, seed);
+        var (cluster, clock, store) = (harness.Cluster, harness.Clock, harness.Store);
         var history = new WriteHistory();
         var newest = new Dictionary<(int Tenant, int Stream), long>();
         var last = new Dictionary<(int Tenant, int Stream), string>();
