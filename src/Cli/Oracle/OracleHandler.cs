@@ -31,38 +31,36 @@ internal sealed class OracleHandler
     public ReadOnlySpan<byte> Handle(string line)
     {
         _buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
+        try
         {
-            try
+            using var document = Parse(line);
+            var request = new Request(document.RootElement);
+            var op = request.String("op");
+            if (!Ops.TryGetValue(op, out var handler))
             {
-                using var document = Parse(line);
-                var request = new Request(document.RootElement);
-                var op = request.String("op");
-                if (!Ops.TryGetValue(op, out var handler))
-                {
-                    throw new OracleException($"unknown op '{op}'; known ops: {string.Join(", ", Ops.Keys)}");
-                }
-
-                // Answer into a scratch writer first, so a late error never leaves half an object behind.
-                var scratch = new ArrayBufferWriter<byte>();
-                using (var answer = new Utf8JsonWriter(scratch, WriterOptions))
-                {
-                    handler(request, answer);
-                }
-
-                writer.Flush();
-                _buffer.Write(scratch.WrittenSpan);
-                return _buffer.WrittenSpan;
+                throw new OracleException($"unknown op '{op}'; known ops: {string.Join(", ", Ops.Keys)}");
             }
-            catch (Exception ex) when (ex is OracleException or ArgumentException or FormatException or InvalidOperationException)
+
+            using (var answer = new Utf8JsonWriter(_buffer, WriterOptions))
+            {
+                handler(request, answer);
+            }
+
+            return _buffer.WrittenSpan;
+        }
+        catch (Exception ex) when (ex is OracleException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            // A late error may have left half an answer in the buffer: start the line again.
+            _buffer.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
             {
                 writer.WriteStartObject();
                 writer.WriteString("error", ex.Message);
                 writer.WriteEndObject();
             }
-        }
 
-        return _buffer.WrittenSpan;
+            return _buffer.WrittenSpan;
+        }
     }
 
     /// <summary>The spec a request names in "spec" (default <paramref name="fallback"/>), of the right kind.</summary>
