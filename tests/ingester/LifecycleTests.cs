@@ -38,6 +38,32 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    [Trait("Requirement", "LOKI-LIFE-4")]
+    public void MachinesOfOneTable_KeepTheirOwnStates_FromManyThreads()
+    {
+        // The configured Stateless machine is shared per table; each instance's state must stay its own.
+        var machines = Enumerable.Range(0, 64).Select(_ => new SpecStateMachine(LokiRouting.ChunkLifecycle)).ToArray();
+        Parallel.For(0, machines.Length, i =>
+        {
+            if (i % 2 == 0)
+            {
+                machines[i].ChangeTo(ChunkStates.Closed);
+                machines[i].ChangeTo(ChunkStates.Flushing);
+            }
+        });
+
+        for (var i = 0; i < machines.Length; i++)
+        {
+            machines[i].State.ShouldBe(i % 2 == 0 ? ChunkStates.Flushing : ChunkStates.Open, $"machine {i}");
+            machines[i].CanChangeTo(ChunkStates.Flushed).ShouldBe(i % 2 == 0, $"machine {i}");
+        }
+
+        machines[1].CanChangeTo(ChunkStates.Closed).ShouldBeTrue();
+        machines[0].CanChangeTo(ChunkStates.Closed).ShouldBeTrue();
+        Should.Throw<InvalidTransitionException>(() => machines[1].ChangeTo(ChunkStates.Flushed)).Message.ShouldBe("chunk cannot change from OPEN to FLUSHED");
+    }
+
+    [Fact]
     [Trait("Requirement", "LOKI-LIFE-3")]
     public async Task Ingester_GoesNewReplayingJoiningRunningStoppingStopped()
     {

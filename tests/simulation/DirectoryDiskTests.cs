@@ -31,6 +31,30 @@ public sealed class DirectoryDiskTests : IDisposable
     }
 
     [Fact]
+    public async Task Appends_AfterRenameDeleteOrRewrite_GoToTheFileThatHasTheNameNow()
+    {
+        // The disk keeps the file it appended to last open; every other operation on that name must let go of it.
+        using var disk = new DirectoryDisk(_temp.NewRoot("disk"));
+        await disk.AppendAsync("seg", "ab"u8.ToArray());
+        await disk.RenameAsync("seg", "old");
+        await disk.AppendAsync("seg", "cd"u8.ToArray());
+        await disk.AppendAsync("old", "ef"u8.ToArray());
+        (await disk.ReadAsync("seg"))!.ShouldBe("cd"u8.ToArray());
+        (await disk.ReadAsync("old"))!.ShouldBe("abef"u8.ToArray());
+
+        await disk.DeleteAsync("old");
+        await disk.AppendAsync("old", "gh"u8.ToArray());
+        (await disk.ReadAsync("old"))!.ShouldBe("gh"u8.ToArray());
+
+        await disk.WriteAsync("old", "x"u8.ToArray());
+        await disk.AppendAsync("old", "yz"u8.ToArray());
+        await disk.SyncAsync("old");
+        await disk.SyncAsync("seg");
+        (await disk.ReadAsync("old"))!.ShouldBe("xyz"u8.ToArray());
+        (await disk.ListAsync("")).ShouldBe(["old", "seg"]);
+    }
+
+    [Fact]
     public async Task Write_ReplacesTheWholeFile()
     {
         var disk = new DirectoryDisk(_temp.NewRoot("disk"));

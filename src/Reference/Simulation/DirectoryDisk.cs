@@ -1,8 +1,8 @@
 namespace Verified.Reference.Simulation;
 
 /// <summary>
-/// A real directory as a node's disk. Sync is <c>fsync</c> (<see cref="FileStream.Flush(bool)"/> with
-/// flushToDisk) plus a best-effort sync of the parent directory; rename is <see cref="File.Move(string, string, bool)"/>
+/// A real directory as a node's disk. Sync is <c>fsync</c> (<see cref="RandomAccess.FlushToDisk"/>), plus a
+/// best-effort sync of the parent directory when the file was created since; rename is <see cref="File.Move(string, string, bool)"/>
 /// with overwrite (atomic on POSIX) followed by directory syncs. Every path goes through
 /// <see cref="DiskPaths.Resolve"/>, so nothing is read or written outside the root.
 /// </summary>
@@ -13,11 +13,13 @@ namespace Verified.Reference.Simulation;
 /// volume's, and a real ENOSPC becomes <see cref="DiskFullException"/>; an append is then cut back to its old
 /// length, but a rewrite interrupted by a real ENOSPC may leave the file truncated.
 /// </remarks>
-public sealed class DirectoryDisk : IDisk
+public sealed class DirectoryDisk : IDisk, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly long? _capacity;
+    private readonly HashSet<string> _newEntries = new(StringComparer.Ordinal);
     private long _used;
+    private AppendFile? _append;
 
     /// <summary>Uses <paramref name="root"/> (created if missing); an optional capacity makes writes past it fail.</summary>
     public DirectoryDisk(string root, long? capacityBytes = null)
@@ -63,21 +65,20 @@ public sealed class DirectoryDisk : IDisk
         lock (_gate)
         {
             EnsureSpace(path, data.Length);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            using var stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            var before = stream.Seek(0, SeekOrigin.End);
+            var file = AppendHandle(full);
+            var before = file.Length;
             try
             {
-                stream.Write(data.Span);
-                stream.Flush();
+                RandomAccess.Write(file.Handle, data.Span, before);
             }
             catch (IOException e) when (IoErrors.IsDiskFull(e))
             {
                 // The contract says nothing was appended: cut the partial write back off.
-                stream.SetLength(before);
+                RandomAccess.SetLength(file.Handle, before);
                 throw new DiskFullException(path);
             }
 
+            file.Length = before + data.Length;
             _used += data.Length;
         }
 
@@ -91,8 +92,15 @@ public sealed class DirectoryDisk : IDisk
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var old = File.Exists(full) ? new FileInfo(full).Length : 0;
+            CloseAppendHandle(full);
+            var exists = File.Exists(full);
+            var old = exists ? new FileInfo(full).Length : 0;
             EnsureSpace(path, data.Length - old);
+            if (!exists)
+            {
+                _newEntries.Add(full);
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             try
             {
@@ -120,13 +128,21 @@ public sealed class DirectoryDisk : IDisk
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            using (var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+            if (_append is { } file && file.Path == full)
             {
+                RandomAccess.FlushToDisk(file.Handle);
+            }
+            else
+            {
+                using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
                 stream.Flush(flushToDisk: true);
             }
 
-            // A new file's directory entry is durable only once its directory is synced too.
-            DirectorySync.TrySync(Path.GetDirectoryName(full)!);
+            // A new file's directory entry is durable only once its directory is synced too; an old one's already is.
+            if (_newEntries.Remove(full))
+            {
+                DirectorySync.TrySync(Path.GetDirectoryName(full)!);
+            }
         }
 
         return Task.CompletedTask;
@@ -141,6 +157,8 @@ public sealed class DirectoryDisk : IDisk
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
+            CloseAppendHandle(source);
+            CloseAppendHandle(target);
             if (!File.Exists(source))
             {
                 throw new FileNotFoundException($"rename {from} {to}: no such file or directory", from);
@@ -149,6 +167,8 @@ public sealed class DirectoryDisk : IDisk
             var replaced = source != target && File.Exists(target) ? new FileInfo(target).Length : 0;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(source, target, overwrite: true);
+            _newEntries.Remove(source);
+            _newEntries.Remove(target);
             _used -= replaced;
             DirectorySync.TrySync(Path.GetDirectoryName(target)!);
             if (Path.GetDirectoryName(source) != Path.GetDirectoryName(target))
@@ -167,6 +187,8 @@ public sealed class DirectoryDisk : IDisk
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
+            CloseAppendHandle(full);
+            _newEntries.Remove(full);
             if (File.Exists(full))
             {
                 var length = new FileInfo(full).Length;
@@ -201,11 +223,62 @@ public sealed class DirectoryDisk : IDisk
         }
     }
 
+    /// <summary>Closes the file kept open for appends.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _append?.Handle.Dispose();
+            _append = null;
+        }
+    }
+
+    /// <summary>
+    /// The open handle of the file appended to last (a WAL appends to one segment at a time, so opening the file
+    /// for every record would cost more than writing it); another path closes it first.
+    /// </summary>
+    private AppendFile AppendHandle(string full)
+    {
+        if (_append is { } open && open.Path == full)
+        {
+            return open;
+        }
+
+        CloseAppendHandle(_append?.Path);
+        var exists = File.Exists(full);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var handle = File.OpenHandle(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        if (!exists)
+        {
+            _newEntries.Add(full);
+        }
+
+        return _append = new AppendFile(full, handle) { Length = RandomAccess.GetLength(handle) };
+    }
+
+    private void CloseAppendHandle(string? full)
+    {
+        if (_append is { } open && open.Path == full)
+        {
+            open.Handle.Dispose();
+            _append = null;
+        }
+    }
+
     private void EnsureSpace(string path, long growth)
     {
         if (_capacity is { } capacity && growth > 0 && _used + growth > capacity)
         {
             throw new DiskFullException(path);
         }
+    }
+
+    private sealed class AppendFile(string path, Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        public string Path { get; } = path;
+
+        public Microsoft.Win32.SafeHandles.SafeFileHandle Handle { get; } = handle;
+
+        public long Length { get; set; }
     }
 }

@@ -23,11 +23,16 @@ public sealed partial class InMemoryDisk
             {
                 var before = _durable[path];
                 var torn = SurvivingTail(before, random);
-                var after = new Inode { Durable = [.. before.Durable, .. before.Current.Skip(before.Durable.Length).Take(torn)] };
-                after.Current.AddRange(after.Durable);
+                var after = Inode.Synced(before.Durable);
+                if (torn > 0)
+                {
+                    after.Append(before.Current.Slice(before.Durable.Length, torn));
+                    after.Sync();
+                }
+
                 _durable[path] = after;
                 _current[path] = after;
-                _used += after.Durable.Length;
+                _used += after.Length;
             }
         }
     }
@@ -40,34 +45,67 @@ public sealed partial class InMemoryDisk
             return 0;
         }
 
-        var tail = inode.Current.Count - inode.Durable.Length;
+        var tail = inode.Length - inode.Durable.Length;
         var draw = random.Next(int.MaxValue);
         return tail > 0 && inode.ExtendsDurable() ? draw % (tail + 1) : 0;
     }
 
-    /// <summary>A file: what survives a crash, and what readers see now.</summary>
+    /// <summary>
+    /// A file: what readers see now, and what survives a crash. The durable bytes are a prefix of the current ones
+    /// until the file is rewritten (appends and syncs copy nothing); a rewrite first keeps the durable bytes apart.
+    /// </summary>
     private sealed class Inode
     {
-        public byte[] Durable { get; set; } = [];
+        private byte[] _bytes = [];
+        private byte[]? _durableCopy;
+        private int _durableLength;
 
-        public List<byte> Current { get; } = [];
+        /// <summary>Length of the current content.</summary>
+        public int Length { get; private set; }
 
-        public bool ExtendsDurable()
+        /// <summary>The current content.</summary>
+        public ReadOnlySpan<byte> Current => _bytes.AsSpan(0, Length);
+
+        /// <summary>The content as of the last sync.</summary>
+        public ReadOnlySpan<byte> Durable => _durableCopy ?? _bytes.AsSpan(0, _durableLength);
+
+        /// <summary>A file whose content is <paramref name="content"/>, all of it synced.</summary>
+        public static Inode Synced(ReadOnlySpan<byte> content)
         {
-            if (Current.Count < Durable.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < Durable.Length; i++)
-            {
-                if (Current[i] != Durable[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            var inode = new Inode();
+            inode.Append(content);
+            inode.Sync();
+            return inode;
         }
+
+        public void Append(ReadOnlySpan<byte> data)
+        {
+            if (_bytes.Length - Length < data.Length)
+            {
+                var grown = new byte[Math.Max(Length + data.Length, Math.Min(Array.MaxLength, Math.Max(256, _bytes.Length * 2)))];
+                Current.CopyTo(grown);
+                _bytes = grown;
+            }
+
+            data.CopyTo(_bytes.AsSpan(Length));
+            Length += data.Length;
+        }
+
+        /// <summary>Replaces the current content; the durable content stays as it was.</summary>
+        public void Rewrite(ReadOnlySpan<byte> data)
+        {
+            _durableCopy ??= _bytes.AsSpan(0, _durableLength).ToArray();
+            _bytes = data.ToArray();
+            Length = data.Length;
+        }
+
+        public void Sync()
+        {
+            _durableCopy = null;
+            _durableLength = Length;
+        }
+
+        /// <summary>Whether the current content starts with the durable content (only appends since the sync).</summary>
+        public bool ExtendsDurable() => Current.StartsWith(Durable);
     }
 }

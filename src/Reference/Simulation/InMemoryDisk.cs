@@ -88,7 +88,7 @@ public sealed partial class InMemoryDisk : IDisk
                 _current[path] = inode;
             }
 
-            inode.Current.AddRange(data.Span);
+            inode.Append(data.Span);
             _used += data.Length;
         }
 
@@ -103,12 +103,11 @@ public sealed partial class InMemoryDisk : IDisk
         lock (_gate)
         {
             var existing = _current.GetValueOrDefault(path);
-            EnsureSpace(path, data.Length - (existing?.Current.Count ?? 0));
+            EnsureSpace(path, data.Length - (existing?.Length ?? 0));
             var inode = existing ?? new Inode();
             _current[path] = inode;
-            _used += data.Length - inode.Current.Count;
-            inode.Current.Clear();
-            inode.Current.AddRange(data.Span);
+            _used += data.Length - inode.Length;
+            inode.Rewrite(data.Span);
         }
 
         return Task.CompletedTask;
@@ -123,7 +122,7 @@ public sealed partial class InMemoryDisk : IDisk
         lock (_gate)
         {
             var inode = _current.GetValueOrDefault(path) ?? throw new FileNotFoundException($"sync {path}: no such file or directory", path);
-            inode.Durable = [.. inode.Current];
+            inode.Sync();
             _durable[path] = inode;
         }
 
@@ -149,7 +148,7 @@ public sealed partial class InMemoryDisk : IDisk
 
             if (_current.Remove(to, out var replaced))
             {
-                _used -= replaced.Current.Count;
+                _used -= replaced.Length;
             }
 
             _current.Remove(from);
@@ -172,7 +171,7 @@ public sealed partial class InMemoryDisk : IDisk
         {
             if (_current.Remove(path, out var inode))
             {
-                _used -= inode.Current.Count;
+                _used -= inode.Length;
             }
 
             _durable.Remove(path);

@@ -19,6 +19,11 @@ internal sealed class ByteWriter
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
 
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
+
+    /// <summary>Forgets what was written and keeps the buffer, so a writer used over and over stops allocating.</summary>
+    public void Reset() => _buffer.ResetWrittenCount();
+
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
     public void Byte(byte value)

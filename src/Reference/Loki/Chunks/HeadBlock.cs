@@ -10,16 +10,18 @@ namespace Verified.Reference.Loki.Chunks;
 /// </summary>
 internal sealed class HeadBlock
 {
-    private readonly SortedDictionary<long, List<LogEntry>> _byTimestamp = [];
+    // Sorted by timestamp, ties in arrival order. Entries mostly come in order, so an append is usually an Add at
+    // the end; an out-of-order one is inserted after the last entry at or before its timestamp.
+    private readonly List<LogEntry> _entries = [];
 
     /// <summary>Uncompressed bytes charged so far (<see cref="EntrySize.Of"/>).</summary>
     public int Size { get; private set; }
 
-    public int Count { get; private set; }
+    public int Count => _entries.Count;
 
-    public long MinTs { get; private set; }
+    public long MinTs => Count == 0 ? 0 : _entries[0].TimestampNs;
 
-    public long MaxTs { get; private set; }
+    public long MaxTs => Count == 0 ? 0 : _entries[^1].TimestampNs;
 
     // Loki tests emptiness by size; a head of empty lines would then never be cut. Counting entries avoids that.
     public bool IsEmpty => Count == 0;
@@ -27,56 +29,49 @@ internal sealed class HeadBlock
     /// <summary>Adds <paramref name="entry"/>; true when it was a duplicate and nothing changed.</summary>
     public bool Append(LogEntry entry)
     {
-        if (_byTimestamp.TryGetValue(entry.TimestampNs, out var same))
+        var ts = entry.TimestampNs;
+        var at = Count == 0 || ts > MaxTs ? Count : UpperBound(ts);
+
+        // The entries at the same nanosecond sit just before the insertion point.
+        for (var i = at - 1; i >= 0 && _entries[i].TimestampNs == ts; i--)
         {
-            foreach (var existing in same)
+            if (_entries[i].Line == entry.Line)
             {
-                if (existing.Line == entry.Line)
-                {
-                    return true;
-                }
+                return true;
             }
-
-            same.Add(entry);
-        }
-        else
-        {
-            _byTimestamp.Add(entry.TimestampNs, [entry]);
         }
 
-        if (Count == 0 || entry.TimestampNs < MinTs)
-        {
-            MinTs = entry.TimestampNs;
-        }
-
-        if (Count == 0 || entry.TimestampNs > MaxTs)
-        {
-            MaxTs = entry.TimestampNs;
-        }
-
+        _entries.Insert(at, entry);
         Size += EntrySize.Of(entry);
-        Count++;
         return false;
     }
 
     /// <summary>Entries in timestamp order, ties in arrival order (Loki's FORWARD head iteration).</summary>
-    public IEnumerable<LogEntry> Entries()
-    {
-        foreach (var bucket in _byTimestamp.Values)
-        {
-            foreach (var entry in bucket)
-            {
-                yield return entry;
-            }
-        }
-    }
+    public IEnumerable<LogEntry> Entries() => _entries;
 
     public void Reset()
     {
-        _byTimestamp.Clear();
+        _entries.Clear();
         Size = 0;
-        Count = 0;
-        MinTs = 0;
-        MaxTs = 0;
+    }
+
+    /// <summary>The index of the first entry after <paramref name="ts"/>.</summary>
+    private int UpperBound(long ts)
+    {
+        int low = 0, high = Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (_entries[middle].TimestampNs <= ts)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }

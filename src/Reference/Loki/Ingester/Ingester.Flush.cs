@@ -176,7 +176,7 @@ public sealed partial class Ingester
             }
 
             batch.Add((chunk, StoredChunk.Encode(stream.Tenant, stream.Fingerprint, stream.LabelSet, chunk.Chunk)));
-            if (_faults.HasFlag(IngesterFaults.ChunkDroppedBeforeStore))
+            if ((_faults & IngesterFaults.ChunkDroppedBeforeStore) != 0)
             {
                 // Seeded bug: the chunk leaves memory before the store has confirmed it.
                 chunk.Lifecycle.ChangeTo(ChunkStates.Flushed);

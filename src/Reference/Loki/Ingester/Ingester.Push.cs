@@ -118,14 +118,14 @@ public sealed partial class Ingester
         try
         {
             await WritePendingAsync(cancellationToken).ConfigureAwait(false);
-            if (_faults.HasFlag(IngesterFaults.WalAfterAck))
+            if ((_faults & IngesterFaults.WalAfterAck) != 0)
             {
                 // Seeded bug: this record is written by the next WAL operation, after the push was answered.
                 _memory.PendingWal.Add(record);
                 return null;
             }
 
-            await _wal!.AppendAsync(WalCodec.Frame(record), cancellationToken).ConfigureAwait(false);
+            await _wal!.AppendAsync(record, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (DiskFullException e)
@@ -154,7 +154,7 @@ public sealed partial class Ingester
         var pending = _memory.PendingWal;
         while (pending.Count > 0)
         {
-            await _wal!.AppendAsync(WalCodec.Frame(pending[0]), cancellationToken).ConfigureAwait(false);
+            await _wal!.AppendAsync(pending[0], cancellationToken).ConfigureAwait(false);
             pending.RemoveAt(0);
         }
     }

@@ -121,7 +121,7 @@ internal sealed class LogStream
             }
 
             // 3. The window: strictly older than highestTs − max_chunk_age/2 is refused; equal is accepted.
-            if (!replay && highest is { } h && !_faults.HasFlag(IngesterFaults.WindowIgnored))
+            if (!replay && highest is { } h && (_faults & IngesterFaults.WindowIgnored) == 0)
             {
                 var cutoff = h - halfAgeNs;
                 if (entry.TimestampNs < cutoff)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -12,6 +13,8 @@ public static class GoQuote
 {
     private const string LowerHex = "0123456789abcdef";
 
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     /// <summary>Appends <paramref name="value"/> double-quoted and escaped as Go does.</summary>
     /// <remarks>
     /// A .NET string cannot hold invalid UTF-8; a lone surrogate is read as U+FFFD, which is what Go's own
@@ -23,6 +26,16 @@ public static class GoQuote
         var i = 0;
         while (i < value.Length)
         {
+            // Printable ASCII other than the quote and the backslash stands for itself: copy the whole run.
+            var run = value.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+            if (run != 0)
+            {
+                run = run < 0 ? value.Length - i : run;
+                builder.Append(value, i, run);
+                i += run;
+                continue;
+            }
+
             if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
             {
                 rune = Rune.ReplacementChar;
@@ -82,7 +95,8 @@ public static class GoQuote
 
         if (IsPrint(r))
         {
-            builder.Append(new Rune(r).ToString());
+            Span<char> utf16 = stackalloc char[2];
+            builder.Append(utf16[..new Rune(r).EncodeToUtf16(utf16)]);
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Verified.Reference.Loki.Labels;
@@ -51,6 +52,8 @@ public static class LabelParser
 
     private sealed class Cursor
     {
+        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         private readonly string _text;
         private int _pos;
 
@@ -233,6 +236,17 @@ public static class LabelParser
         private Token LexQuoted(char quote)
         {
             var start = _pos++;
+
+            // The common case: no escape, newline, surrogate or U+FFFD before the closing quote, so the value is
+            // the text between the quotes. Anything else takes the rune-by-rune path below.
+            var rest = _text.AsSpan(_pos);
+            var end = rest.IndexOfAny(quote, '\\', '\n');
+            if (end >= 0 && rest[end] == quote && rest[..end].IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && !rest[..end].Contains('\uFFFD'))
+            {
+                _pos += end + 1;
+                return new Token(Kind.String, start, _text[start.._pos], _text.Substring(start + 1, end));
+            }
+
             var value = new List<byte>();
             while (true)
             {
@@ -376,7 +390,7 @@ public static class LabelParser
         {
             try
             {
-                return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray());
+                return StrictUtf8.GetString(CollectionsMarshal.AsSpan(bytes));
             }
             catch (DecoderFallbackException)
             {

@@ -15,31 +15,36 @@ internal static class WalCodec
     private const int FrameHeader = 8;
 
     /// <summary>The framed bytes of <paramref name="record"/>.</summary>
-    public static byte[] Frame(WalRecord record)
+    public static byte[] Frame(WalRecord record) => Frame(record, new ByteWriter(256)).ToArray();
+
+    /// <summary>
+    /// Frames <paramref name="record"/> into <paramref name="scratch"/> (reset first) and returns its written bytes,
+    /// valid until the scratch is used again.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Frame(WalRecord record, ByteWriter scratch)
     {
-        var payload = new ByteWriter(256);
-        payload.Byte(EntriesRecord);
-        payload.String(record.Tenant);
-        payload.Uvarint((ulong)record.Streams.Count);
+        scratch.Reset();
+        scratch.UInt64BigEndian(0); // the header, patched below
+        scratch.Byte(EntriesRecord);
+        scratch.String(record.Tenant);
+        scratch.Uvarint((ulong)record.Streams.Count);
         foreach (var stream in record.Streams)
         {
-            payload.UInt64BigEndian(stream.Fingerprint);
-            payload.UInt32BigEndian(stream.Token);
-            payload.String(stream.Labels);
-            payload.Varint(stream.Counter);
-            payload.Uvarint((ulong)stream.Entries.Count);
+            scratch.UInt64BigEndian(stream.Fingerprint);
+            scratch.UInt32BigEndian(stream.Token);
+            scratch.String(stream.Labels);
+            scratch.Varint(stream.Counter);
+            scratch.Uvarint((ulong)stream.Entries.Count);
             foreach (var entry in stream.Entries)
             {
-                BlockCodec.Write(payload, entry);
+                BlockCodec.Write(scratch, entry);
             }
         }
 
-        var body = payload.WrittenSpan;
-        var frame = new byte[FrameHeader + body.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)body.Length);
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), Crc32C.Compute(body));
-        body.CopyTo(frame.AsSpan(FrameHeader));
-        return frame;
+        var body = scratch.WrittenSpan[FrameHeader..];
+        scratch.PatchUInt32BigEndian(0, (uint)body.Length);
+        scratch.PatchUInt32BigEndian(4, Crc32C.Compute(body));
+        return scratch.WrittenMemory;
     }
 
     /// <summary>The records of one segment up to its end or its first bad frame.</summary>

@@ -1,3 +1,4 @@
+using Verified.Reference.Loki.Chunks;
 using Verified.Reference.Simulation;
 
 namespace Verified.Reference.Loki.Ingester.Wal;
@@ -12,6 +13,7 @@ internal sealed class WalWriter
     private readonly IDisk _disk;
     private readonly WalFiles _files;
     private readonly long _segmentSize;
+    private readonly ByteWriter _scratch = new(64 * 1024);
     private long _written;
     private bool _broken;
 
@@ -26,10 +28,12 @@ internal sealed class WalWriter
     /// <summary>The segment new records go to (created by its first record).</summary>
     public int Segment { get; private set; }
 
-    /// <summary>Appends and syncs <paramref name="frame"/>.</summary>
+    /// <summary>Frames, appends and syncs <paramref name="record"/>.</summary>
     /// <exception cref="DiskFullException">ENOSPC: the record was not written.</exception>
-    public async Task AppendAsync(byte[] frame, CancellationToken cancellationToken)
+    public async Task AppendAsync(WalRecord record, CancellationToken cancellationToken)
     {
+        // One scratch buffer for every frame: the disk has taken the bytes by the time the next record comes.
+        var frame = WalCodec.Frame(record, _scratch);
         if (_broken || (_written > 0 && _written + frame.Length > _segmentSize))
         {
             Cut();
