@@ -33,10 +33,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor WrongNodeType = Error(DiagnosticIds.WrongNodeType, "Spec value has the wrong shape", "'{0}' must be a {1}");
 
+    public static readonly DiagnosticDescriptor ReadPathConflict = Error(DiagnosticIds.ReadPathConflict, "Read-path settings contradict each other", "'{0}: {1}' cannot be combined with '{2}': {3}");
+
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = new[]
     {
         InvalidYaml, MissingKey, UnknownKey, UnknownValue, OutOfRange, InvalidFormula, UnknownReference,
-        InvalidRequirement, DuplicateSpec, UnknownBase, InvalidLifecycle, WrongNodeType,
+        InvalidRequirement, DuplicateSpec, UnknownBase, InvalidLifecycle, WrongNodeType, ReadPathConflict,
     }.ToDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -18,4 +18,5 @@ internal static class DiagnosticIds
     public const string UnknownBase = "VSPEC010";
     public const string InvalidLifecycle = "VSPEC011";
     public const string WrongNodeType = "VSPEC012";
+    public const string ReadPathConflict = "VSPEC013";
 }

@@ -176,6 +176,7 @@ internal static class TokenRingEmitter
         w.Line("/// <inheritdoc />");
         w.Line("public global::Verified.Routing.RingErrorTexts Errors => ErrorTexts;");
         w.Line();
+        ReadPathEmitter.Emit(w, spec.ReadPath);
     }
 
     private static void Formula(IndentedWriter w, string name, string parameters, string interfaceParameters, string interfaceArguments, string expression, string summary)

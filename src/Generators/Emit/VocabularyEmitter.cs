@@ -141,6 +141,45 @@ internal static class VocabularyEmitter
             /// <summary>Error texts of a shard formula (Elasticsearch's own words).</summary>
             public sealed record ShardErrorTexts(string RoutingMissing, string ShardsPositive, string RoutingShardsFactor, string PartitionSizeRange);
 
+            /// <summary>Whether unflushed data older than query_ingesters_within is visible to queries (LOKI.md §8 G1, loki#8621).</summary>
+            public enum WindowGapMode
+            {
+                /// <summary>Verified: ingesters answer for everything they still hold, so no acknowledged entry is invisible.</summary>
+                Closed,
+                /// <summary>Loki: a query (or split) ending before now - query_ingesters_within asks the store only.</summary>
+                LokiCompatible,
+            }
+
+            /// <summary>How the query frontend merges the responses of a split query (LOKI.md §6 Frontend).</summary>
+            public enum SplitMergeMode
+            {
+                /// <summary>Verified: entries equal across split responses are kept once.</summary>
+                Deduplicating,
+                /// <summary>Loki: responses are concatenated per stream and cut to the limit, duplicates kept (codec.go mergeOrderedNonOverlappingStreams).</summary>
+                LokiCompatible,
+            }
+
+            /// <summary>Loki's read-path settings from a spec's <c>read:</c> section (LOKI.md §6).</summary>
+            /// <param name="QueryIngestersWithin">Querier query_ingesters_within (Q): queries ending before now - Q skip the ingesters.</param>
+            /// <param name="QueryStoreMaxLookBackPeriod">Ingester query_store_max_look_back_period (L): when non-zero the store is asked only up to now - L.</param>
+            /// <param name="SplitQueriesByInterval">Frontend split_queries_by_interval; zero means no split.</param>
+            /// <param name="MaxEntriesLimitPerQuery">Largest accepted query limit.</param>
+            /// <param name="MaxQueryLength">Longest accepted query range.</param>
+            /// <param name="MaxOutstandingPerTenant">Scheduler queue length per tenant; beyond it 429 "too many outstanding requests".</param>
+            /// <param name="QuerierMaxConcurrent">Queries one querier runs at a time.</param>
+            /// <param name="WindowGap">Loki's window gap, closed or reproduced.</param>
+            /// <param name="SplitMerge">Split-response merge, deduplicating or as Loki.</param>
+            public sealed record ReadPathOptions(
+                global::System.TimeSpan QueryIngestersWithin,
+                global::System.TimeSpan QueryStoreMaxLookBackPeriod,
+                global::System.TimeSpan SplitQueriesByInterval,
+                int MaxEntriesLimitPerQuery,
+                global::System.TimeSpan MaxQueryLength,
+                int MaxOutstandingPerTenant,
+                int QuerierMaxConcurrent,
+                WindowGapMode WindowGap,
+                SplitMergeMode SplitMerge);
+
             /// <summary>What every generated spec exposes.</summary>
             public interface IRoutingSpec
             {
@@ -201,6 +240,8 @@ internal static class VocabularyEmitter
                 ServiceNameDiscovery? ServiceName { get; }
                 /// <summary>Error texts.</summary>
                 RingErrorTexts Errors { get; }
+                /// <summary>Read-path settings; null when the spec has no read section.</summary>
+                ReadPathOptions? ReadPath { get; }
                 /// <summary>The stream token of a tenant and a canonical label string.</summary>
                 uint TokenFor(string tenant, string canonicalLabels);
                 /// <summary>Index of the token a walk for <paramref name="key"/> starts at (sorted tokens, non-empty).</summary>

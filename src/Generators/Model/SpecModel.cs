@@ -18,6 +18,7 @@ internal sealed record SpecModel(
     ServiceNameModel? ServiceName,
     TokenRingModel? Ring,
     ShardFormulaModel? Shards,
+    ReadPathModel? ReadPath,
     LifecycleModel Lifecycle,
     EquatableArray<LifecycleModel> Lifecycles,
     EquatableArray<RequirementModel> Requirements);

@@ -11,7 +11,7 @@ internal static class CSharpNames
     {
         "SpecCatalog", "SpecMath", "IRoutingSpec", "ITokenRingSpec", "IShardFormulaSpec", "InstanceState", "RingOperation",
         "LifecycleTable", "LifecycleTransition", "Requirement", "RequirementLevel", "ShardFormula", "CanonicalLabelOptions",
-        "ServiceNameDiscovery", "RingErrorTexts", "ShardErrorTexts",
+        "ServiceNameDiscovery", "RingErrorTexts", "ShardErrorTexts", "ReadPathOptions", "WindowGapMode", "SplitMergeMode",
     };
 
     /// <summary>Member names a generated spec class already has; a state or operation may not become one.</summary>

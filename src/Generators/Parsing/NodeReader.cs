@@ -122,6 +122,24 @@ internal sealed class NodeReader
         }
     }
 
+    /// <summary>A required non-negative Go-syntax duration (<see cref="GoDuration"/>); VSPEC005 with what a valid one is otherwise.</summary>
+    public Located<SpecDuration>? Duration(SpecNode parent, string key, string path)
+    {
+        var value = Scalar(parent, key, path);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!GoDuration.TryParse(value.Value, out var ticks, out var reason))
+        {
+            Report(DiagnosticIds.OutOfRange, value.Location, value.Value, Join(path, key), reason);
+            return null;
+        }
+
+        return new Located<SpecDuration>(new SpecDuration(ticks, value.Value), value.Location);
+    }
+
     public List<Located<string>> StringList(SpecNode parent, string key, string path, bool required = true)
     {
         var result = new List<Located<string>>();

@@ -32,7 +32,7 @@ internal static class SpecParser
     {
         var r = new NodeReader(diagnostics);
         var before = diagnostics.Count;
-        r.CheckKeys(root, string.Empty, "spec", "version", "system", "title", "class", "namespace", "base", "role", "partition", "placement", "lifecycle", "lifecycles", "requirements");
+        r.CheckKeys(root, string.Empty, "spec", "version", "system", "title", "class", "namespace", "base", "role", "partition", "placement", "read", "lifecycle", "lifecycles", "requirements");
 
         var id = r.Scalar(root, "spec", string.Empty);
         if (id is not null && !SpecId.IsMatch(id.Value))
@@ -116,6 +116,8 @@ internal static class SpecParser
             CheckKeyParts(r, keyNode, keyParts, ring is not null);
         }
 
+        var readPath = ParseReadPath(r, root, shards is not null);
+
         var lifecycleNode = r.Mapping(root, "lifecycle", string.Empty);
         var lifecycle = lifecycleNode is null ? null : ParseLifecycle(r, lifecycleNode, states, null, "lifecycle");
         var lifecycles = ParseLifecycles(r, root, lifecycle);
@@ -128,7 +130,7 @@ internal static class SpecParser
 
         return new SpecModel(
             id.Value, version, system, title, className.Value, ns, sourcePath, declaredRole, baseId, contentHash,
-            keyParts.ToEquatableArray(), hash, canonical, serviceName, ring, shards, lifecycle, lifecycles.ToEquatableArray(), requirements.ToEquatableArray());
+            keyParts.ToEquatableArray(), hash, canonical, serviceName, ring, shards, readPath, lifecycle, lifecycles.ToEquatableArray(), requirements.ToEquatableArray());
     }
 
     private static void CheckKeyParts(NodeReader r, SpecNode keyNode, List<string> keyParts, bool tokenRing)
@@ -145,6 +147,25 @@ internal static class SpecParser
                 "partition.key",
                 tokenRing ? "a token ring hashes labels, optionally after tenant: [tenant, labels] or [labels]" : "a shard formula hashes [effective_routing]");
         }
+    }
+
+    /// <summary>The optional <c>read:</c> section; only a token-ring (Loki) spec has a read path.</summary>
+    private static ReadPathModel? ParseReadPath(NodeReader r, SpecNode root, bool shardFormula)
+    {
+        var node = r.Mapping(root, ReadPathParser.Path, string.Empty, required: false);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (shardFormula)
+        {
+            var key = root.Entries.First(e => e.Key.Scalar == ReadPathParser.Path).Key;
+            r.Report(DiagnosticIds.OutOfRange, key.Location, ReadPathParser.Path, "(top level)", "only a token-ring (Loki) spec has a read path");
+            return null;
+        }
+
+        return ReadPathParser.Parse(r, node);
     }
 
     private static HashModel? ParseHash(NodeReader r, SpecNode partition)

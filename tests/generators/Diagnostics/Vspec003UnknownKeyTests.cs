@@ -45,7 +45,20 @@ public sealed class Vspec003UnknownKeyTests
 
         var d = run.ShouldHaveSingle("VSPEC003");
         d.ShouldPointAt(MiniSpec.Path, line: 6, column: 1);
-        d.Message().ShouldBe("Unknown key 'namespce' in '(top level)'; expected one of: spec, version, system, title, class, namespace, base, role, partition, placement, lifecycle, lifecycles, requirements");
+        d.Message().ShouldBe("Unknown key 'namespce' in '(top level)'; expected one of: spec, version, system, title, class, namespace, base, role, partition, placement, read, lifecycle, lifecycles, requirements");
         run.ShouldNotEmit(MiniSpec.ClassName);
+    }
+
+    [Fact]
+    public void TypoInTheReadSection_ListsTheReadKeys()
+    {
+        var variant = VariantSpec.Over("loki", "loki-read-typo", "LokiReadTypoRouting", "read:\n  split_queries_by_intervall: 30m");
+        var run = GeneratorHarness.Run(SpecTexts.File(SpecTexts.LokiPath), variant);
+
+        var d = run.ShouldHaveSingle("VSPEC003");
+        d.Message().ShouldBe("Unknown key 'split_queries_by_intervall' in 'read'; expected one of: query_ingesters_within, query_store_max_look_back_period, split_queries_by_interval, max_entries_limit_per_query, max_query_length, max_outstanding_per_tenant, querier_max_concurrent, window_gap, split_merge");
+        d.ShouldPointAt(variant.Path, line: 6, column: 3);
+        run.ShouldNotEmit("LokiReadTypoRouting");
+        run.ShouldEmit("LokiRouting");
     }
 }

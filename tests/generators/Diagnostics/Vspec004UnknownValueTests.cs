@@ -31,4 +31,19 @@ public sealed class Vspec004UnknownValueTests
         run.ShouldNotEmit("LokiZonesRouting");
         run.ShouldEmit("LokiRouting");
     }
+
+    [Theory]
+    [InlineData("window_gap", "open", "closed, loki-compatible")]
+    [InlineData("split_merge", "dedupe", "deduplicating, loki-compatible")]
+    public void UnknownReadPathMode_PointsAtTheValue_AndListsTheModes(string key, string value, string allowed)
+    {
+        var variant = VariantSpec.Over("loki", "loki-mode", "LokiModeRouting", $"read:\n  {key}: {value}");
+        var run = GeneratorHarness.Run(SpecTexts.File(SpecTexts.LokiPath), variant);
+
+        var d = run.ShouldHaveSingle("VSPEC004");
+        d.Message().ShouldBe($"'{value}' is not a valid value for 'read.{key}'; expected one of: {allowed}");
+        d.ShouldPointAt(variant.Path, line: 6, column: key.Length + 5);
+        run.Diagnostics.Length.ShouldBe(1);
+        run.ShouldNotEmit("LokiModeRouting");
+    }
 }

@@ -20,6 +20,7 @@ public sealed class AcceptedSpecsCompileTests
         ["one requirement"] = () => MiniSpec.With("  - { id: ES-PLACE-2, level: MUST, text: Second, source: test }\n", string.Empty),
         ["class named like the catalogue"] = () => MiniSpec.With("class: MiniRouting", "class: SpecCatalog"),
         ["class named by a C# keyword"] = () => MiniSpec.With("class: MiniRouting", "class: object"),
+        ["class named like a read-path type"] = () => MiniSpec.With("class: MiniRouting", "class: ReadPathOptions"),
         ["namespace that is not a C# name"] = () => MiniSpec.With("class: MiniRouting\n", "class: MiniRouting\nnamespace: My Routing\n"),
         ["shard spec keyed by tenant and labels"] = () => MiniSpec.With("key: [effective_routing]", "key: [tenant, labels]"),
         ["key part listed twice"] = () => MiniSpec.With("key: [effective_routing]", "key: [effective_routing, effective_routing]"),
@@ -34,6 +35,9 @@ public sealed class AcceptedSpecsCompileTests
         ["ring without operations"] = () => Regex.Replace(SpecTexts.Loki, @"  operations:.*\n(    \w+: +\{.*\n)+", "  operations: {}\n"),
         ["operation named by a C# keyword"] = () => MiniSpec.Replace(SpecTexts.Loki, "Reporting:", "class:"),
         ["operation named All"] = () => MiniSpec.Replace(SpecTexts.Loki, "Reporting:", "All:"),
+        ["read section with fractional and compound durations"] = () => MiniSpec.Replace(
+            MiniSpec.Replace(SpecTexts.Loki, "split_queries_by_interval: 1h ", "split_queries_by_interval: 1.5h"), "max_query_length: 721h", "max_query_length: 30h0m0.5s"),
+        ["read section with every duration zero"] = () => Regex.Replace(SpecTexts.Loki, @"(query_ingesters_within|split_queries_by_interval|max_query_length): \S+", "$1: 0"),
         ["states equal in PascalCase"] = () => MiniSpec.Replace(SpecTexts.Loki, "    - { name: LEFT, value: 4 }\n", "    - { name: LEFT, value: 4 }\n    - { name: DRAINING, value: 5 }\n    - { name: Draining, value: 6 }\n"),
     };
 

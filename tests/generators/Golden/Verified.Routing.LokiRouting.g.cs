@@ -34,7 +34,7 @@ namespace Verified.Routing
         /// <inheritdoc />
         public string SourcePath => "spec/loki.yaml";
         /// <inheritdoc />
-        public string ContentHash => "8e9680b113d8834c";
+        public string ContentHash => "42d00888db23e744";
         /// <inheritdoc />
         public string HashFunction => HashFunctionName;
         /// <inheritdoc />
@@ -225,6 +225,20 @@ public static class RingOperations
         /// <inheritdoc />
         public global::Verified.Routing.RingErrorTexts Errors => ErrorTexts;
 
+        /// <summary>Read-path settings (the spec's read section); null when it has none.</summary>
+        public static readonly global::Verified.Routing.ReadPathOptions? ReadPathSettings = new(
+            QueryIngestersWithin: global::System.TimeSpan.FromTicks(108000000000L) /* 3h */,
+            QueryStoreMaxLookBackPeriod: global::System.TimeSpan.FromTicks(0L) /* 0s */,
+            SplitQueriesByInterval: global::System.TimeSpan.FromTicks(36000000000L) /* 1h */,
+            MaxEntriesLimitPerQuery: 5000,
+            MaxQueryLength: global::System.TimeSpan.FromTicks(25956000000000L) /* 721h */,
+            MaxOutstandingPerTenant: 32000,
+            QuerierMaxConcurrent: 4,
+            WindowGap: global::Verified.Routing.WindowGapMode.Closed,
+            SplitMerge: global::Verified.Routing.SplitMergeMode.Deduplicating);
+        /// <inheritdoc />
+        public global::Verified.Routing.ReadPathOptions? ReadPath => ReadPathSettings;
+
         /// <summary>The Instance lifecycle: states, initial state and allowed transitions.</summary>
         public static readonly global::Verified.Routing.LifecycleTable LifecycleTable = new(
             "Instance",
@@ -308,7 +322,17 @@ public static class RingOperations
             new global::Verified.Routing.Requirement("LOKI-LIFE-1", global::Verified.Routing.RequirementLevel.Must, "An instance changes state only PENDING->JOINING, JOINING->PENDING, JOINING->ACTIVE, PENDING->ACTIVE or ACTIVE->LEAVING; any other change fails with dskit's text.", "dskit ring/lifecycler.go changeState", "loki"),
             new global::Verified.Routing.Requirement("LOKI-LIFE-2", global::Verified.Routing.RequirementLevel.Must, "An instance that finds its own entry at start resumes JOINING as PENDING and LEAVING as ACTIVE.", "dskit ring/lifecycler.go initRing", "loki"),
             new global::Verified.Routing.Requirement("LOKI-LIFE-3", global::Verified.Routing.RequirementLevel.Must, "An ingester goes NEW, REPLAYING, JOINING, RUNNING, STOPPING, STOPPED (or FAILED while starting) and makes no other change.", "loki pkg/ingester/ingester.go (dskit services)", "loki"),
-            new global::Verified.Routing.Requirement("LOKI-LIFE-4", global::Verified.Routing.RequirementLevel.Must, "A chunk goes OPEN, CLOSED, FLUSHING, FLUSHED, REMOVED, back to CLOSED when a flush fails, and makes no other change.", "loki pkg/ingester/flush.go", "loki")
+            new global::Verified.Routing.Requirement("LOKI-LIFE-4", global::Verified.Routing.RequirementLevel.Must, "A chunk goes OPEN, CLOSED, FLUSHING, FLUSHED, REMOVED, back to CLOSED when a flush fails, and makes no other change.", "loki pkg/ingester/flush.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-1", global::Verified.Routing.RequirementLevel.Must, "A log query returns every acknowledged entry its selector and time range select - from ingester memory, flushed chunks or both, on either side of query_ingesters_within - unless its limit cut the entry off.", "loki pkg/querier/querier.go SelectLogs", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-2", global::Verified.Routing.RequirementLevel.Must, "A log query returns no entry twice across the replicas and the ingester/store overlap, and nothing that was not written to that stream.", "loki pkg/iter/entry_iterator.go NewMergeEntryIterator", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-3", global::Verified.Routing.RequirementLevel.Must, "Streams come sorted by label string, entries in the query's direction, at most limit of them, the ones nearest the starting edge.", "loki pkg/logql/engine.go readStreams", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-4", global::Verified.Routing.RequirementLevel.Must, "Splitting a query by interval and merging the splits returns the same entries as the unsplit query (split_merge deduplicating; Loki's merge keeps duplicates).", "loki pkg/querier/queryrange codec.go mergeOrderedNonOverlappingStreams", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-5", global::Verified.Routing.RequirementLevel.Must, "No query ever returns another tenant's data.", "loki pkg/querier (X-Scope-OrgID scoping)", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-6", global::Verified.Routing.RequirementLevel.Must, "LogQL in the supported subset parses as Loki parses it, prints back to text that parses to the same tree, and malformed queries get Loki's parse-error text.", "loki pkg/logql/syntax", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-7", global::Verified.Routing.RequirementLevel.Must, "Metric queries (count_over_time, rate, bytes_over_time, bytes_rate, sum/avg/min/max/count by/without, topk) agree with a naive evaluation over the same entries.", "loki pkg/logql/engine.go", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-8", global::Verified.Routing.RequirementLevel.Must, "Query routing between ingesters and store, split intervals and merge/dedupe reproduce Loki's vectors.", "loki pkg/querier/intervals.go, pkg/util/time.go ForInterval, pkg/iter", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-9", global::Verified.Routing.RequirementLevel.Must, "The scheduler serves tenants round-robin from per-tenant FIFO queues and answers 429 past the outstanding-request limit.", "loki pkg/queue", "loki"),
+            new global::Verified.Routing.Requirement("LOKI-READ-10", global::Verified.Routing.RequirementLevel.Must, "With window_gap closed, unflushed entries older than query_ingesters_within are found; window_gap loki-compatible reproduces Loki's gap (loki#8621).", "LOKI.md section 8 G1", "loki")
         );
 
         /// <inheritdoc />

@@ -11,6 +11,7 @@ namespace Verified.Routing
             global::Verified.Routing.ElasticsearchRouting.Instance,
             global::Verified.Routing.LokiRouting.Instance,
             global::Verified.Routing.ElasticsearchModuloRouting.Instance,
+            global::Verified.Routing.LokiCompatReadRouting.Instance,
             global::Verified.Routing.LokiRf5ZonesRouting.Instance
         );
 

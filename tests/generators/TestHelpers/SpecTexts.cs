@@ -10,14 +10,15 @@ internal static class SpecTexts
     public const string ElasticsearchPath = "spec/elasticsearch.yaml";
     public const string LokiRf5ZonesPath = "spec/variants/loki-rf5-zones.yaml";
     public const string ElasticsearchModuloPath = "spec/variants/elasticsearch-modulo.yaml";
+    public const string LokiCompatReadPath = "spec/variants/loki-compat-read.yaml";
 
     public static string Loki => Read(LokiPath);
 
     public static string Elasticsearch => Read(ElasticsearchPath);
 
-    /// <summary>The two base specs and the two variants: the set the golden files are made from.</summary>
+    /// <summary>The two base specs and the three variants: the set the golden files are made from.</summary>
     public static InMemoryAdditionalText[] BasesAndVariants() =>
-        [File(LokiPath), File(ElasticsearchPath), File(LokiRf5ZonesPath), File(ElasticsearchModuloPath)];
+        [File(LokiPath), File(ElasticsearchPath), File(LokiRf5ZonesPath), File(ElasticsearchModuloPath), File(LokiCompatReadPath)];
 
     /// <summary>Every spec file the repository has (bases, variants, mutants), in path order.</summary>
     public static InMemoryAdditionalText[] All()

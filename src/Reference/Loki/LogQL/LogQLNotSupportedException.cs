@@ -1,0 +1,18 @@
+namespace Verified.Reference.Loki.LogQL;
+
+/// <summary>
+/// A query that is valid LogQL but uses a construct this reference does not implement. Deliberately a
+/// different type and text from <see cref="LogQLParseException"/>: Loki would accept the query.
+/// </summary>
+public sealed class LogQLNotSupportedException : NotSupportedException
+{
+    /// <summary>Creates the error naming the construct.</summary>
+    public LogQLNotSupportedException(string construct, int line, int column)
+        : base($"LogQL construct not supported by Verified: {construct} (line {line}, col {column})")
+    {
+        Construct = construct;
+    }
+
+    /// <summary>The construct, e.g. "variants".</summary>
+    public string Construct { get; }
+}
