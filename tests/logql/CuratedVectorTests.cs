@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Verified.Reference.Loki.LogQL;
+using Verified.Reference.Loki;
 using Verified.Tests.Shared;
 
 namespace Verified.LogQL.Tests;

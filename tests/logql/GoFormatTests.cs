@@ -1,4 +1,5 @@
 using Verified.Reference.Loki.LogQL;
+using Verified.Reference.Loki;
 
 namespace Verified.LogQL.Tests;
 

@@ -1,5 +1,5 @@
 using Shouldly;
-using Verified.Reference.Loki.Querier;
+using Verified.Reference.Loki;
 using Xunit;
 
 namespace Verified.Query.Tests.Querier;
@@ -28,7 +28,7 @@ public sealed class GoDurationTests
     [InlineData(-(3 * H), "-3h0m0s")]
     [InlineData(long.MaxValue, "2562047h47m16.854775807s")]
     [InlineData(long.MinValue, "-2562047h47m16.854775808s")]
-    public void GoString_MatchesGo(long nanoseconds, string expected) => GoDuration.String(nanoseconds).ShouldBe(expected);
+    public void GoString_MatchesGo(long nanoseconds, string expected) => GoDuration.FormatGo(nanoseconds).ShouldBe(expected);
 
     [Theory]
     [InlineData(0, "0s")]
@@ -38,5 +38,5 @@ public sealed class GoDurationTests
     [InlineData(8760 * H, "1y")]
     [InlineData((90 * S) + (5 * Ms), "1m30s5ms")]
     [InlineData(1 * H, "1h")]
-    public void ModelString_MatchesPrometheus(long nanoseconds, string expected) => GoDuration.ModelString(nanoseconds).ShouldBe(expected);
+    public void ModelString_MatchesPrometheus(long nanoseconds, string expected) => GoDuration.FormatProm(nanoseconds).ShouldBe(expected);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Globalization;
+using Verified.Reference.Loki.Querier;
 
 namespace Verified.Reference.Loki.Frontend;
 
@@ -169,15 +169,14 @@ public sealed class QueryFrontend
 
         if (_options.MaxEntriesLimitPerQuery > 0 && request.Limit > _options.MaxEntriesLimitPerQuery)
         {
-            return FrontendResponse.Fail(400, string.Create(
-                CultureInfo.InvariantCulture, $"max entries limit per query exceeded, limit > max_entries_limit_per_query ({request.Limit} > {_options.MaxEntriesLimitPerQuery})"));
+            return FrontendResponse.Fail(400, QuerierErrors.MaxEntries(request.Limit, _options.MaxEntriesLimitPerQuery));
         }
 
         var maxLengthNs = _options.MaxQueryLength.Ticks * 100;
         var lengthNs = request.EndNs - request.StartNs;
         if (maxLengthNs > 0 && lengthNs > maxLengthNs)
         {
-            return FrontendResponse.Fail(400, $"the query time range exceeds the limit (query length: {GoDurationText.Format(lengthNs)}, limit: {GoDurationText.Format(maxLengthNs)})");
+            return FrontendResponse.Fail(400, QuerierErrors.QueryTooLong(lengthNs, maxLengthNs));
         }
 
         return null;

@@ -17,5 +17,5 @@ public static class QuerierErrors
 
     /// <summary><c>ErrQueryTooLong</c>: the length as a Go duration, the limit as a Prometheus duration (<see cref="GoDuration"/>).</summary>
     public static string QueryTooLong(long lengthNs, long limitNs) =>
-        $"the query time range exceeds the limit (query length: {GoDuration.String(lengthNs)}, limit: {GoDuration.ModelString(limitNs)})";
+        $"the query time range exceeds the limit (query length: {GoDuration.FormatGo(lengthNs)}, limit: {GoDuration.FormatProm(limitNs)})";
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Verified.Reference.Loki.LogQL;
+namespace Verified.Reference.Loki;
 
 /// <summary>
-/// The two duration grammars LogQL uses, with their exact error texts, and their two printers.
+/// The two duration grammars Loki uses (LogQL, limits, error texts), with their exact error texts, and their two printers.
 /// Ranges use Prometheus' (prometheus/common model.ParseDuration: integer y w d h m s ms, in that order);
 /// label-filter and offset durations try Prometheus' first, then Go's time.ParseDuration (lex.go parseDuration).
 /// </summary>
