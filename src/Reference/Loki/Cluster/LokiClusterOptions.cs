@@ -1,5 +1,7 @@
 using Verified.Reference.Loki.Distributor;
+using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Ingester;
+using Verified.Reference.Loki.Querier;
 using Verified.Routing;
 
 namespace Verified.Reference.Loki.Cluster;
@@ -24,4 +26,10 @@ public sealed record LokiClusterOptions
 
     /// <summary>Seeded bugs (negative controls only).</summary>
     internal IngesterFaults IngesterFaults { get; init; }
+
+    /// <summary>Seeded bugs (negative controls only).</summary>
+    internal QuerierFaults QuerierFaults { get; init; }
+
+    /// <summary>Seeded bugs (negative controls only).</summary>
+    internal FrontendFaults FrontendFaults { get; init; }
 }

@@ -13,6 +13,13 @@ public sealed class LogQLNotSupportedException : NotSupportedException
         Construct = construct;
     }
 
+    /// <summary>Creates the error for a construct the evaluator (not the parser) does not implement.</summary>
+    public LogQLNotSupportedException(string construct)
+        : base($"LogQL construct not supported by the Verified evaluator: {construct}")
+    {
+        Construct = construct;
+    }
+
     /// <summary>The construct, e.g. "variants".</summary>
     public string Construct { get; }
 }

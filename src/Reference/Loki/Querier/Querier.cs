@@ -80,6 +80,11 @@ public sealed partial class Querier
             duplicates += result.Duplicates;
         }
 
+        if (request.Keep is { } keep)
+        {
+            merged = [.. merged.Where(e => keep(e.Labels, e.Entry))];
+        }
+
         return new LogQueryResult(Assemble(merged, request.Limit), intervals, asked, duplicates);
     }
 
