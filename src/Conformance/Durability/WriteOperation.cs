@@ -51,4 +51,16 @@ public abstract record WriteOperation
         /// <inheritdoc />
         public override string ToString() => $"advance {Seconds}s";
     }
+
+    /// <summary>
+    /// A log query of one tenant through the frontend: a selector (0 = one app, 1 = one stream, 2 = an app regex, 3 = an
+    /// app with a line filter), a time range whose edges are timestamps written so far (picked by
+    /// <paramref name="From"/> and <paramref name="To"/>, so split and range boundaries fall on entries), a direction
+    /// and a limit.
+    /// </summary>
+    public sealed record Query(int Tenant, int Selector, int From, int To, bool Backward, int Limit) : WriteOperation
+    {
+        /// <inheritdoc />
+        public override string ToString() => $"query t{Tenant} sel{Selector} [{From}..{To}] {(Backward ? "backward" : "forward")} limit {Limit}";
+    }
 }

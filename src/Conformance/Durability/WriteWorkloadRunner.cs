@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Verified.Conformance.History;
 using Verified.Reference.Loki.Cluster;
 using Verified.Reference.Loki.Distributor;
+using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Push;
 
 namespace Verified.Conformance.Durability;
@@ -11,7 +12,9 @@ namespace Verified.Conformance.Durability;
 /// crashes, an in-memory store with injectable put failures, dropped requests), recording a history. At most
 /// RF − quorum (one) ingester is down at a time: a crash while one is already down is skipped. The run ends with
 /// reads of everything: with the crashed ingester still down; then, after every ingester restarted, with each
-/// ingester crashed in turn (read while it is down, then restarted from its WAL); and a last read.
+/// ingester crashed in turn (read while it is down, then restarted from its WAL); and a last read. Log queries in the
+/// workload go through the cluster's query frontend and are recorded with their answers; a workload that queried
+/// ends with one query per tenant over everything written.
 /// </summary>
 public static class WriteWorkloadRunner
 {
@@ -29,6 +32,7 @@ public static class WriteWorkloadRunner
         var newest = new Dictionary<(int Tenant, int Stream), long>();
         var last = new Dictionary<(int Tenant, int Stream), string>();
         var down = new HashSet<string>();
+        var stamps = new List<long>();
         var sequence = 0;
         foreach (var operation in operations)
         {
@@ -38,6 +42,10 @@ public static class WriteWorkloadRunner
                     var request = BuildPush(push, clock, newest, last, ref sequence);
                     var result = await cluster.PushAsync(request).ConfigureAwait(false);
                     history.AddPush(Written(request.Tenant, result), Verdict(result.Outcome), result.Response);
+                    stamps.AddRange(request.Streams.SelectMany(st => st.Entries.Select(e => e.TimestampNs)));
+                    break;
+                case WriteOperation.Query query:
+                    await QueryAsync(cluster, history, ReadQueries.Build(query, stamps, clock)).ConfigureAwait(false);
                     break;
                 case WriteOperation.Crash crash:
                     var name = cluster.IngesterNames[crash.Ingester % cluster.IngesterNames.Count];
@@ -96,7 +104,36 @@ public static class WriteWorkloadRunner
         }
 
         history.AddRead(Found(await cluster.ReadAllAsync().ConfigureAwait(false)));
+
+        // When the workload queried, finish with one query per tenant over everything written, through the frontend.
+        if (operations.Any(o => o is WriteOperation.Query))
+        {
+            foreach (var tenant in Enumerable.Range(0, WriteWorkloads.Tenants))
+            {
+                await QueryAsync(cluster, history, ReadQueries.Everything(tenant, stamps, clock)).ConfigureAwait(false);
+            }
+        }
+
         return history;
+    }
+
+    private static async Task QueryAsync(LokiCluster cluster, WriteHistory history, ReadQuery query)
+    {
+        var response = await cluster.QueryAsync(query.Request).ConfigureAwait(false);
+        var returned = response.Result.Streams.Select(s => new ReturnedStream(s.Labels, s.Entries)).ToImmutableArray();
+        var request = query.Request;
+        history.AddQuery(new QueryRecord(
+            history.NextId,
+            request.Tenant,
+            request.Query,
+            query.Matches,
+            request.StartNs,
+            request.EndNs,
+            request.Direction == QueryDirection.Backward,
+            request.Limit,
+            returned,
+            response.StatusCode == 200 ? null : $"{response.StatusCode} {response.Error}",
+            query.KeepsEntry));
     }
 
     private static PushRequest BuildPush(WriteOperation.Push push, TimeProvider clock, Dictionary<(int, int), long> newest, Dictionary<(int, int), string> last, ref int sequence)
@@ -113,7 +150,10 @@ public static class WriteWorkloadRunner
         for (var i = 0; i < push.Count; i++)
         {
             var ts = start + ((i + 1) * 1_000_000L);
-            var line = $"line {sequence++} of t{push.Tenant}/s{push.Stream}";
+            // Pushes of an even count write lines every stream shares ("line I"): entries of different streams then
+            // agree on timestamp and line, which only the per-stream dedupe of the read path keeps apart.
+            var line = push.Count % 2 == 0 ? $"line {i}" : $"line {sequence} of t{push.Tenant}/s{push.Stream}";
+            sequence++;
             entries.Add(new LogEntry(ts, line));
             if (ts >= newest.GetValueOrDefault(key, long.MinValue))
             {

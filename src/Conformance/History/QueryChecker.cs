@@ -63,9 +63,10 @@ public static class QueryChecker
                 }
 
                 var inRange = entry.TimestampNs >= query.StartNs && entry.TimestampNs < query.EndNs;
-                if (!pushed.ContainsKey(item) || !inRange || !query.Matches(stream.Labels))
+                var kept = query.KeepsEntry?.Invoke(entry) ?? true;
+                if (!pushed.ContainsKey(item) || !inRange || !query.Matches(stream.Labels) || !kept)
                 {
-                    var why = !pushed.ContainsKey(item) ? $"never pushed by tenant {query.Tenant}" : !inRange ? "outside the query's time range" : $"not selected by {query.Selector}";
+                    var why = !pushed.ContainsKey(item) ? $"never pushed by tenant {query.Tenant}" : !inRange ? "outside the query's time range" : !kept ? $"filtered out by {query.Selector}" : $"not selected by {query.Selector}";
                     violations.Add(new Violation("phantom", item, $"returned by query #{query.Id} but {why}"));
                 }
 
@@ -79,7 +80,7 @@ public static class QueryChecker
         }
 
         var expected = pushed
-            .Where(p => p.Value && p.Key.Tenant == query.Tenant && p.Key.Entry.TimestampNs >= query.StartNs && p.Key.Entry.TimestampNs < query.EndNs && query.Matches(p.Key.Labels))
+            .Where(p => p.Value && p.Key.Tenant == query.Tenant && p.Key.Entry.TimestampNs >= query.StartNs && p.Key.Entry.TimestampNs < query.EndNs && query.Matches(p.Key.Labels) && (query.KeepsEntry?.Invoke(p.Key.Entry) ?? true))
             .Select(p => p.Key)
             .ToList();
         var cutoff = Cutoff(query, seen, expected.Count);

@@ -22,6 +22,7 @@ public sealed record ReturnedStream(string Labels, ImmutableArray<LogEntry> Entr
 /// <param name="Limit">At most this many entries over all streams.</param>
 /// <param name="Returned">The answer, stream by stream; empty when <paramref name="Error"/> is set.</param>
 /// <param name="Error">The error the query ended with, if it failed (a failed query is judged on nothing).</param>
+/// <param name="KeepsEntry">The query's line filters, as an independent model of them; null when it has none.</param>
 public sealed record QueryRecord(
     long Id,
     string Tenant,
@@ -32,4 +33,5 @@ public sealed record QueryRecord(
     bool Backward,
     int Limit,
     ImmutableArray<ReturnedStream> Returned,
-    string? Error);
+    string? Error,
+    Func<LogEntry, bool>? KeepsEntry = null);

@@ -11,7 +11,7 @@ public sealed class WriteHistory
     private readonly List<object> _events = [];
     private long _nextId;
 
-    /// <summary>Every event in order (PushRecord, FaultRecord, ReadRecord).</summary>
+    /// <summary>Every event in order (PushRecord, FaultRecord, ReadRecord, QueryRecord).</summary>
     public IReadOnlyList<object> Events => _events;
 
     /// <summary>The pushes, in order.</summary>
@@ -27,6 +27,25 @@ public sealed class WriteHistory
     /// <summary>Appends a fault.</summary>
     public FaultRecord AddFault(string description) => Add(new FaultRecord(_nextId++, description));
 
+    /// <summary>The log queries, in order.</summary>
+    public IEnumerable<QueryRecord> Queries => _events.OfType<QueryRecord>();
+
+    /// <summary>The id the next event gets.</summary>
+    public long NextId => _nextId;
+
+    /// <summary>Appends a log query (its id must be <see cref="NextId"/>).</summary>
+    public QueryRecord AddQuery(QueryRecord query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Id != _nextId)
+        {
+            throw new ArgumentException($"a query recorded now has id {_nextId}, not {query.Id}", nameof(query));
+        }
+
+        _nextId++;
+        return Add(query);
+    }
+
     /// <summary>Appends a read.</summary>
     public ReadRecord AddRead(ImmutableArray<StreamEntry> found) => Add(new ReadRecord(_nextId++, found));
 
@@ -38,6 +57,7 @@ public sealed class WriteHistory
             PushRecord p => $"#{p.Id} push {p.Verdict} {p.Response.StatusCode} ({p.Written.Length} entries){(p.Response.Body.Length > 0 ? ": " + Truncate(p.Response.Body) : string.Empty)}",
             FaultRecord f => $"#{f.Id} fault {f.Description}",
             ReadRecord r => $"#{r.Id} read {r.Found.Length} entries",
+            QueryRecord q => $"#{q.Id} query {q.Tenant} {q.Selector} [{q.StartNs}, {q.EndNs}) {(q.Backward ? "BACKWARD" : "FORWARD")} limit {q.Limit}: {(q.Error is null ? $"{q.Returned.Sum(s => s.Entries.Length)} entries" : "error " + Truncate(q.Error))}",
             _ => e.ToString() ?? string.Empty,
         });
         var text = string.Join("\n", lines);
