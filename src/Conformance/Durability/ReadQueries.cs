@@ -1,3 +1,4 @@
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Push;
 
@@ -45,7 +46,7 @@ public static class ReadQueries
             2 => ("{app=~\"app[01]\"}", (Func<string, bool>)(l => Has("app", "app0")(l) || Has("app", "app1")(l)), null),
             _ => ($"{{app=\"{app}\"}} |= \"line 1\"", Has("app", app), e => e.Line.Contains("line 1", StringComparison.Ordinal)),
         };
-        var request = new FrontendRequest($"tenant-{query.Tenant}", text, start, end, query.Backward ? QueryDirection.Backward : QueryDirection.Forward, query.Limit);
+        var request = new FrontendRequest($"tenant-{query.Tenant}", text, start, end, query.Backward ? Direction.Backward : Direction.Forward, query.Limit);
         return new ReadQuery(request, matches, keeps);
     }
 
@@ -57,7 +58,7 @@ public static class ReadQueries
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
         var start = stamps.Count == 0 ? now - 3_600_000_000_000L : stamps.Min();
         var end = stamps.Count == 0 ? now : stamps.Max() + 1;
-        var request = new FrontendRequest($"tenant-{tenant}", "{app=~\".+\"}", start, end, QueryDirection.Forward, 5000);
+        var request = new FrontendRequest($"tenant-{tenant}", "{app=~\".+\"}", start, end, Direction.Forward, 5000);
         return new ReadQuery(request, static l => l.Contains("app=\"", StringComparison.Ordinal), null);
     }
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Verified.Conformance.History;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Cluster;
 using Verified.Reference.Loki.Distributor;
-using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Push;
 
 namespace Verified.Conformance.Durability;
@@ -129,7 +129,7 @@ public static class WriteWorkloadRunner
             query.Matches,
             request.StartNs,
             request.EndNs,
-            request.Direction == QueryDirection.Backward,
+            request.Direction == Direction.Backward,
             request.Limit,
             returned,
             response.StatusCode == 200 ? null : $"{response.StatusCode} {response.Error}",

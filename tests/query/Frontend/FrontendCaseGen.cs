@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
-using Verified.Reference.Loki.Frontend;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Push;
 
@@ -9,7 +9,7 @@ namespace Verified.Query.Tests.Frontend;
 
 /// <summary>A generated split-equivalence case: a store, a query over it and the frontend's settings.</summary>
 public sealed record FrontendCase(
-    ImmutableArray<StoredEntry> Store, long StartNs, long EndNs, QueryDirection Direction, int Limit, int IntervalSeconds, int Parallelism, int Queriers)
+    ImmutableArray<StoredEntry> Store, long StartNs, long EndNs, Direction Direction, int Limit, int IntervalSeconds, int Parallelism, int Queriers)
 {
     public override string ToString() =>
         $"[{StartNs / Build.Second - FrontendCaseGen.BaseSeconds}s, {EndNs / Build.Second - FrontendCaseGen.BaseSeconds}s) {Direction} limit {Limit} interval {IntervalSeconds}s " +
@@ -49,7 +49,7 @@ public static class FrontendCaseGen
         from store in Stores
         from start in Gen.Choose(-2, 40)
         from length in Gen.Choose(1, 70)
-        from direction in Gen.Elements(QueryDirection.Forward, QueryDirection.Backward)
+        from direction in Gen.Elements(Direction.Forward, Direction.Backward)
         from limit in Gen.Frequency((3, Gen.Choose(1, 8)), (1, Gen.Choose(9, 40)))
         from interval in Gen.Elements(0, 1, 7, 10, 25, 100)
         from parallelism in Gen.Choose(1, 4)

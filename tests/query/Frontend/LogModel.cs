@@ -1,3 +1,4 @@
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Push;
 
@@ -13,10 +14,10 @@ public sealed record StoredEntry(string Labels, LogEntry Entry);
 /// </summary>
 public static class LogModel
 {
-    public static QueryResult Query(IReadOnlyList<StoredEntry> store, TimeRange range, QueryDirection direction, int limit)
+    public static QueryResult Query(IReadOnlyList<StoredEntry> store, TimeRange range, Direction direction, int limit)
     {
         var inRange = store.Select((s, i) => (s, i)).Where(x => range.Contains(x.s.Entry.TimestampNs)).DistinctBy(x => x.s).ToList();
-        var ordered = (direction == QueryDirection.Backward
+        var ordered = (direction == Direction.Backward
                 ? inRange.OrderByDescending(x => x.s.Entry.TimestampNs)
                 : inRange.OrderBy(x => x.s.Entry.TimestampNs))
             .ThenBy(x => x.s.Labels, StringComparer.Ordinal)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Shouldly;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Push;
@@ -34,7 +35,7 @@ public sealed class MergeVectorTests
     public void LokiCompatibleMerge_MatchesTheVector(string name)
     {
         var c = Section().GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
-        var direction = c.GetProperty("direction").GetString() == "BACKWARD" ? QueryDirection.Backward : QueryDirection.Forward;
+        var direction = c.GetProperty("direction").GetString() == "BACKWARD" ? Direction.Backward : Direction.Forward;
         var responses = c.GetProperty("responses").EnumerateArray()
             .Select(r => new QueryResult([.. r.EnumerateObject().Select(p => new ResultStream(p.Name, Entries(p.Value)))]))
             .ToList();
@@ -52,9 +53,9 @@ public sealed class MergeVectorTests
             Build.Result(Build.Stream(Error, 2, 1), Build.Stream(Debug, 6, 5)),
         };
 
-        FrontendMerge.LokiCompatible(responses, 6, QueryDirection.Backward)
+        FrontendMerge.LokiCompatible(responses, 6, Direction.Backward)
             .ShouldBe(Build.Result(Build.Stream(Debug, 16, 15, 6), Build.Stream(Error, 10, 9, 9)));
-        FrontendMerge.Deduplicating(responses, 6, QueryDirection.Backward)
+        FrontendMerge.Deduplicating(responses, 6, Direction.Backward)
             .ShouldBe(Build.Result(Build.Stream(Debug, 16, 15, 6, 5), Build.Stream(Error, 10, 9)));
     }
 
@@ -69,7 +70,7 @@ public sealed class MergeVectorTests
             Build.Result(Build.Stream("{a=\"0\"}", 1)),
         };
 
-        FrontendMerge.LokiCompatible(responses, 2, QueryDirection.Forward).ShouldBe(Build.Result(Build.Stream("{a=\"1\"}", 5, 7)));
+        FrontendMerge.LokiCompatible(responses, 2, Direction.Forward).ShouldBe(Build.Result(Build.Stream("{a=\"1\"}", 5, 7)));
     }
 
     [Fact]
@@ -79,8 +80,8 @@ public sealed class MergeVectorTests
         var traced = new LogEntry(5, "line", [new Label("trace_id", "1")]);
         var responses = new List<QueryResult> { new([new ResultStream("{a=\"1\"}", [plain, traced])]), new([new ResultStream("{a=\"1\"}", [plain])]) };
 
-        FrontendMerge.Deduplicating(responses, 10, QueryDirection.Forward).Streams.Single().Entries.ShouldBe([plain, traced]);
-        FrontendMerge.Merge(responses, 10, QueryDirection.Forward, deduplicate: true, FrontendFaults.DedupeIgnoresStructuredMetadata)
+        FrontendMerge.Deduplicating(responses, 10, Direction.Forward).Streams.Single().Entries.ShouldBe([plain, traced]);
+        FrontendMerge.Merge(responses, 10, Direction.Forward, deduplicate: true, FrontendFaults.DedupeIgnoresStructuredMetadata)
             .Streams.Single().Entries.ShouldBe([plain]);
     }
 
@@ -90,13 +91,13 @@ public sealed class MergeVectorTests
         // Loki assumes pieces do not overlap: two answers covering the same time are concatenated, not interleaved.
         var responses = new List<QueryResult> { Build.Result(Build.Stream("{a=\"1\"}", 1, 5)), Build.Result(Build.Stream("{a=\"1\"}", 3, 5)) };
 
-        FrontendMerge.LokiCompatible(responses, 10, QueryDirection.Forward).ShouldBe(Build.Result(Build.Stream("{a=\"1\"}", 1, 5, 3, 5)));
-        FrontendMerge.Deduplicating(responses, 10, QueryDirection.Forward).ShouldBe(Build.Result(Build.Stream("{a=\"1\"}", 1, 3, 5)));
+        FrontendMerge.LokiCompatible(responses, 10, Direction.Forward).ShouldBe(Build.Result(Build.Stream("{a=\"1\"}", 1, 5, 3, 5)));
+        FrontendMerge.Deduplicating(responses, 10, Direction.Forward).ShouldBe(Build.Result(Build.Stream("{a=\"1\"}", 1, 3, 5)));
     }
 
     [Fact]
     public void NonPositiveLimit_IsRejected() =>
-        Should.Throw<ArgumentOutOfRangeException>(() => FrontendMerge.LokiCompatible([], 0, QueryDirection.Forward));
+        Should.Throw<ArgumentOutOfRangeException>(() => FrontendMerge.LokiCompatible([], 0, Direction.Forward));
 
     private static JsonElement Section() => SharedVectors.Load("loki/merge_dedupe_vectors.json").GetProperty("frontend_split_merge");
 

@@ -20,7 +20,7 @@ public sealed class QueryFrontendTests
         var calls = new List<TimeRange>();
         var frontend = Frontend(TwoPerPiece(calls), parallelism: 1);
 
-        var response = Build.Run(frontend, new FrontendRequest("t", App, T0, T0 + (5 * Hour), QueryDirection.Backward, Limit: 3));
+        var response = Build.Run(frontend, new FrontendRequest("t", App, T0, T0 + (5 * Hour), Direction.Backward, Limit: 3));
 
         calls.ShouldBe([new(T0 + (4 * Hour), T0 + (5 * Hour)), new(T0 + (3 * Hour), T0 + (4 * Hour))]);
         response.SplitsMerged.ShouldBe(2);
@@ -31,7 +31,7 @@ public sealed class QueryFrontendTests
     public void Forward_RunsOldestPieceFirst()
     {
         var calls = new List<TimeRange>();
-        var response = Build.Run(Frontend(TwoPerPiece(calls), parallelism: 1), new FrontendRequest("t", App, T0, T0 + (3 * Hour), QueryDirection.Forward, Limit: 100));
+        var response = Build.Run(Frontend(TwoPerPiece(calls), parallelism: 1), new FrontendRequest("t", App, T0, T0 + (3 * Hour), Direction.Forward, Limit: 100));
 
         calls.Select(c => c.StartNs).ShouldBe([T0, T0 + Hour, T0 + (2 * Hour)]);
         response.SplitsMerged.ShouldBe(3);
@@ -41,7 +41,7 @@ public sealed class QueryFrontendTests
     [Fact]
     public void NoEarlyStopFault_RunsEveryPiece_ForTheSameAnswer()
     {
-        var request = new FrontendRequest("t", App, T0, T0 + (5 * Hour), QueryDirection.Backward, Limit: 3);
+        var request = new FrontendRequest("t", App, T0, T0 + (5 * Hour), Direction.Backward, Limit: 3);
         var calls = new List<TimeRange>();
         var faulty = Build.Run(Frontend(TwoPerPiece(calls), parallelism: 1, faults: FrontendFaults.NoEarlyStop), request);
         var correct = Build.Run(Frontend(TwoPerPiece([]), parallelism: 1), request);
@@ -53,7 +53,7 @@ public sealed class QueryFrontendTests
     [Fact]
     public void BackwardSplitsNotReversedFault_ReturnsTheOldestEntries()
     {
-        var request = new FrontendRequest("t", App, T0, T0 + (5 * Hour), QueryDirection.Backward, Limit: 3);
+        var request = new FrontendRequest("t", App, T0, T0 + (5 * Hour), Direction.Backward, Limit: 3);
         var faulty = Build.Run(Frontend(TwoPerPiece([]), parallelism: 1, faults: FrontendFaults.BackwardSplitsNotReversed), request);
 
         faulty.Result.Streams.Single().Entries[0].TimestampNs.ShouldBe(T0 + (2 * Hour) - Build.Second);
@@ -63,7 +63,7 @@ public sealed class QueryFrontendTests
     public void SplitAndMerge_EqualsTheUnsplitAnswer()
     {
         var store = Store((App, 10), (App, Hour), (App, Hour + 5), ("{app=\"b\"}", Hour), ("{app=\"b\"}", (2 * Hour) - 1), (App, 2 * Hour));
-        foreach (var direction in new[] { QueryDirection.Forward, QueryDirection.Backward })
+        foreach (var direction in new[] { Direction.Forward, Direction.Backward })
         {
             foreach (var limit in new[] { 1, 2, 3, 4, 100 })
             {
@@ -80,7 +80,7 @@ public sealed class QueryFrontendTests
     public void EntryOnASplitBoundary_IsReturnedOnce_UnlessBoundsAreInclusive()
     {
         var store = Store((App, Hour));
-        var request = new FrontendRequest("t", App, T0, T0 + (2 * Hour), QueryDirection.Forward, 100);
+        var request = new FrontendRequest("t", App, T0, T0 + (2 * Hour), Direction.Forward, 100);
 
         Build.Run(Frontend(LogModel.Executor(store), deduplicating: false), request).Result.EntryCount.ShouldBe(1);
         Build.Run(Frontend(LogModel.Executor(store), deduplicating: false, faults: FrontendFaults.SplitBoundsInclusive), request).Result.EntryCount.ShouldBe(2);
@@ -92,7 +92,7 @@ public sealed class QueryFrontendTests
     {
         var store = Store((App, Hour - 1), (App, Hour + 1));
         var bounds = new TimeRange(T0, T0 + (2 * Hour));
-        var request = new FrontendRequest("t", App, bounds.StartNs, bounds.EndNs, QueryDirection.Forward, 100);
+        var request = new FrontendRequest("t", App, bounds.StartNs, bounds.EndNs, Direction.Forward, 100);
         var overlapping = LogModel.Executor(store, widenNs: 10, bounds);
 
         Build.Run(Frontend(overlapping, deduplicating: false), request).Result.Streams.Single().Entries.Select(e => e.TimestampNs - T0)
@@ -122,7 +122,7 @@ public sealed class QueryFrontendTests
     [InlineData(100, 722, 0, "the query time range exceeds the limit (query length: 722h0m0s, limit: 30d1h)")]
     public void BadRequest_Answers400_WithLokisText(int limit, long hours, long extraNs, string error)
     {
-        var response = Build.Run(Frontend(TwoPerPiece([])), new FrontendRequest("t", App, T0, T0 + (hours * Hour) + extraNs, QueryDirection.Backward, limit));
+        var response = Build.Run(Frontend(TwoPerPiece([])), new FrontendRequest("t", App, T0, T0 + (hours * Hour) + extraNs, Direction.Backward, limit));
 
         response.StatusCode.ShouldBe(400);
         response.Error.ShouldBe(error);
@@ -161,7 +161,7 @@ public sealed class QueryFrontendTests
         {
             calls.Add(r.Range);
             var newestFirst = new[] { r.Range.EndNs - Build.Second, r.Range.EndNs - (2 * Build.Second) };
-            return Build.Result(Build.Stream(App, r.Direction == QueryDirection.Backward ? newestFirst : [.. newestFirst.Reverse()]));
+            return Build.Result(Build.Stream(App, r.Direction == Direction.Backward ? newestFirst : [.. newestFirst.Reverse()]));
         });
 
     private static ImmutableArray<StoredEntry> Store(params (string Labels, long OffsetNs)[] entries) =>

@@ -1,4 +1,5 @@
 using Shouldly;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Frontend;
 using Xunit;
 
@@ -118,7 +119,7 @@ public sealed class SchedulerTests
         (await scheduler.EnqueueAsync(Request("a", 2))).ShouldBe(QueryResult.Empty);
     }
 
-    private static SplitRequest Request(string tenant, int index) => new(tenant, "{}", new TimeRange(0, 1), QueryDirection.Backward, 100, index);
+    private static SplitRequest Request(string tenant, int index) => new(tenant, "{}", new TimeRange(0, 1), Direction.Backward, 100, index);
 
     /// <summary>An executor that holds every request until the test releases it (oldest first).</summary>
     private sealed class Holder

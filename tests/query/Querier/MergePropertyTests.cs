@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Shouldly;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Querier;
 using Xunit;

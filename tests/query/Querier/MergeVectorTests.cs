@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Shouldly;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Querier;
 using Verified.Tests.Shared;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Ingester;
 using Verified.Reference.Loki.Push;
 using Verified.Reference.Loki.Querier;

@@ -1,4 +1,5 @@
 using Shouldly;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Ingester;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Push;

@@ -1,4 +1,5 @@
 using Shouldly;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Querier;
 using Xunit;
 using static Verified.Query.Tests.Querier.QuerierHarness;

@@ -5,7 +5,7 @@ using Verified.Reference.Loki.LogQL;
 using Verified.Reference.Loki.LogQL.Eval;
 using Verified.Reference.Loki.Querier;
 using Verified.Routing;
-using FrontendStream = Verified.Reference.Loki.Frontend.ResultStream;
+
 
 namespace Verified.Reference.Loki.Cluster;
 
@@ -119,11 +119,11 @@ public sealed partial class LokiCluster
             split.Tenant,
             split.Range.StartNs,
             split.Range.EndNs,
-            split.Direction == QueryDirection.Forward ? Direction.Forward : Direction.Backward,
+            split.Direction,
             split.Limit,
             labels => pipeline.Selects(Labels(labels)),
             (labels, entry) => pipeline.Process(Labels(labels), entry).Keep);
         var result = await Querier.SelectLogsAsync(request, cancellationToken).ConfigureAwait(false);
-        return new QueryResult([.. result.Streams.Select(s => new FrontendStream(s.Labels, s.Entries))]);
+        return new QueryResult(result.Streams);
     }
 }

@@ -31,15 +31,15 @@ public static class FrontendMerge
 {
     /// <summary>Loki's merge, duplicates and all.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
-    public static QueryResult LokiCompatible(IReadOnlyList<QueryResult> responses, int limit, QueryDirection direction) =>
+    public static QueryResult LokiCompatible(IReadOnlyList<QueryResult> responses, int limit, Direction direction) =>
         Merge(responses, limit, direction, deduplicate: false, FrontendFaults.None);
 
     /// <summary>Loki's merge with exact duplicates removed per stream.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
-    public static QueryResult Deduplicating(IReadOnlyList<QueryResult> responses, int limit, QueryDirection direction) =>
+    public static QueryResult Deduplicating(IReadOnlyList<QueryResult> responses, int limit, Direction direction) =>
         Merge(responses, limit, direction, deduplicate: true, FrontendFaults.None);
 
-    internal static QueryResult Merge(IReadOnlyList<QueryResult> responses, int limit, QueryDirection direction, bool deduplicate, FrontendFaults faults)
+    internal static QueryResult Merge(IReadOnlyList<QueryResult> responses, int limit, Direction direction, bool deduplicate, FrontendFaults faults)
     {
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -88,17 +88,17 @@ public static class FrontendMerge
     }
 
     /// <summary>Loki's byDir.merge: entry lists ordered by their first timestamp (an empty one counts as 0), then concatenated.</summary>
-    private static ImmutableArray<LogEntry> Concatenate(List<ImmutableArray<LogEntry>> markers, QueryDirection direction)
+    private static ImmutableArray<LogEntry> Concatenate(List<ImmutableArray<LogEntry>> markers, Direction direction)
     {
         static long First(ImmutableArray<LogEntry> m) => m.IsEmpty ? 0 : m[0].TimestampNs;
-        var ordered = direction == QueryDirection.Backward ? markers.OrderByDescending(First) : markers.OrderBy(First);
+        var ordered = direction == Direction.Backward ? markers.OrderByDescending(First) : markers.OrderBy(First);
         return [.. ordered.SelectMany(m => m)];
     }
 
-    private static ImmutableArray<LogEntry> SortAndDedupe(List<ImmutableArray<LogEntry>> markers, QueryDirection direction, FrontendFaults faults)
+    private static ImmutableArray<LogEntry> SortAndDedupe(List<ImmutableArray<LogEntry>> markers, Direction direction, FrontendFaults faults)
     {
         var all = markers.SelectMany(m => m);
-        var sorted = direction == QueryDirection.Backward ? all.OrderByDescending(e => e.TimestampNs) : all.OrderBy(e => e.TimestampNs);
+        var sorted = direction == Direction.Backward ? all.OrderByDescending(e => e.TimestampNs) : all.OrderBy(e => e.TimestampNs);
         IEqualityComparer<LogEntry> comparer = (faults & FrontendFaults.DedupeIgnoresStructuredMetadata) != 0 ? LineOnlyComparer.Instance : EqualityComparer<LogEntry>.Default;
         var kept = ImmutableArray.CreateBuilder<LogEntry>();
         var seenAtTimestamp = new HashSet<LogEntry>(comparer);
@@ -121,7 +121,7 @@ public static class FrontendMerge
     }
 
     /// <summary>Loki's priority queue: repeatedly takes the head entry that comes first in the direction, until <paramref name="limit"/>.</summary>
-    private static ImmutableArray<ResultStream> TakeGlobally(List<ResultStream> streams, int limit, QueryDirection direction)
+    private static ImmutableArray<ResultStream> TakeGlobally(List<ResultStream> streams, int limit, Direction direction)
     {
         var queue = new PriorityQueue<int, (long Ts, int Stream)>(new HeadOrder(direction));
         var next = new int[streams.Count];
@@ -149,11 +149,11 @@ public static class FrontendMerge
     }
 
     /// <summary>Oldest (FORWARD) or newest (BACKWARD) head first; ties to the lower label string (stream index).</summary>
-    private sealed class HeadOrder(QueryDirection direction) : IComparer<(long Ts, int Stream)>
+    private sealed class HeadOrder(Direction direction) : IComparer<(long Ts, int Stream)>
     {
         public int Compare((long Ts, int Stream) x, (long Ts, int Stream) y)
         {
-            var byTime = direction == QueryDirection.Backward ? y.Ts.CompareTo(x.Ts) : x.Ts.CompareTo(y.Ts);
+            var byTime = direction == Direction.Backward ? y.Ts.CompareTo(x.Ts) : x.Ts.CompareTo(y.Ts);
             return byTime != 0 ? byTime : x.Stream.CompareTo(y.Stream);
         }
     }

@@ -7,4 +7,4 @@ namespace Verified.Reference.Loki.Frontend;
 /// <param name="EndNs">Exclusive end, Unix ns.</param>
 /// <param name="Direction">Entry order; Loki's HTTP default is BACKWARD.</param>
 /// <param name="Limit">Maximum entries over all streams (HTTP default 100).</param>
-public sealed record FrontendRequest(string Tenant, string Query, long StartNs, long EndNs, QueryDirection Direction = QueryDirection.Backward, int Limit = 100);
+public sealed record FrontendRequest(string Tenant, string Query, long StartNs, long EndNs, Direction Direction = Direction.Backward, int Limit = 100);

@@ -64,7 +64,7 @@ public sealed class QueryFrontend
     {
         ArgumentNullException.ThrowIfNull(request);
         var ranges = SplitByInterval.ForInterval(request.StartNs, request.EndNs, _options.SplitInterval.Ticks * 100, endInclusive: false, _faults);
-        IEnumerable<TimeRange> ordered = request.Direction == QueryDirection.Backward && (_faults & FrontendFaults.BackwardSplitsNotReversed) == 0
+        IEnumerable<TimeRange> ordered = request.Direction == Direction.Backward && (_faults & FrontendFaults.BackwardSplitsNotReversed) == 0
             ? ranges.Reverse()
             : ranges;
         return [.. ordered.Select((range, index) => new SplitRequest(request.Tenant, request.Query, range, request.Direction, request.Limit, index))];

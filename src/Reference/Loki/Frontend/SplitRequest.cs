@@ -7,4 +7,4 @@ namespace Verified.Reference.Loki.Frontend;
 /// <param name="Direction">The whole query's direction.</param>
 /// <param name="Limit">The whole query's limit: Loki gives every piece the full limit.</param>
 /// <param name="Index">The piece's position in execution order (0 = first run).</param>
-public sealed record SplitRequest(string Tenant, string Query, TimeRange Range, QueryDirection Direction, int Limit, int Index);
+public sealed record SplitRequest(string Tenant, string Query, TimeRange Range, Direction Direction, int Limit, int Index);

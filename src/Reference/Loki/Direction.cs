@@ -1,4 +1,4 @@
-namespace Verified.Reference.Loki.Querier;
+namespace Verified.Reference.Loki;
 
 /// <summary>The order a log query returns entries in (logproto.Direction).</summary>
 public enum Direction

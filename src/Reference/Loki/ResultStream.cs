@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Verified.Reference.Loki.Push;
 
-namespace Verified.Reference.Loki.Frontend;
+namespace Verified.Reference.Loki;
 
 /// <summary>One stream of a log query's answer: its label string and its entries in the query's direction.</summary>
-/// <param name="Labels">The stream's label string (as the querier prints it; streams are grouped by exact text).</param>
+/// <param name="Labels">The stream's label string (as the querier prints it; the frontend groups streams by exact text).</param>
 /// <param name="Entries">Entries, oldest first for FORWARD and newest first for BACKWARD.</param>
 public sealed record ResultStream(string Labels, ImmutableArray<LogEntry> Entries)
 {
