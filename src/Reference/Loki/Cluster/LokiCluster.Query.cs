@@ -6,7 +6,6 @@ using Verified.Reference.Loki.LogQL.Eval;
 using Verified.Reference.Loki.Querier;
 using Verified.Routing;
 
-
 namespace Verified.Reference.Loki.Cluster;
 
 /// <summary>
