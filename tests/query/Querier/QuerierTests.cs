@@ -44,6 +44,23 @@ public sealed class QuerierTests
     }
 
     [Fact]
+    public async Task StoreRead_FetchesOnlyTheChunksOfSelectedStreams()
+    {
+        var harness = await StartAsync();
+        var now = harness.NowNs;
+        await harness.PushAsync(A, (now - 2, "x"));
+        await harness.PushAsync(B, (now - 1, "y"));
+        await harness.FlushAllAsync();
+
+        var all = await harness.Querier().SelectLogsAsync(Request(now - Hour, now) with { Matches = _ => true });
+        var onlyA = await harness.Querier().SelectLogsAsync(Request(now - Hour, now) with { Matches = labels => labels == A });
+
+        all.ChunksFetched.ShouldBe(2); // one per stream: the replicas cut identical chunks, indexed once
+        onlyA.ChunksFetched.ShouldBe(1);
+        Flat(onlyA).ShouldBe([(A, now - 2, "x")]);
+    }
+
+    [Fact]
     public async Task StoreOnlyRead_MergesReplicaChunksOfAStream()
     {
         var harness = await StartAsync();

@@ -13,7 +13,7 @@ public sealed partial class Querier
     /// inclusive milliseconds, so the lookup is widened and entries are then cut to <c>[start, end)</c> exactly), each
     /// stream's chunks merged with dedupe (overlapping replica chunks, LOKI.md §5), the streams interleaved.
     /// </summary>
-    private async Task<(IReadOnlyList<StreamEntry> Entries, int Duplicates)> QueryStoreAsync(LogQueryRequest request, TimeInterval interval, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<StreamEntry> Entries, int Duplicates, int Chunks)> QueryStoreAsync(LogQueryRequest request, TimeInterval interval, CancellationToken cancellationToken)
     {
         var fromMs = Math.DivRem(interval.StartNs, NanosPerMilli, out var startRemainder) - (startRemainder < 0 ? 1 : 0);
         var throughMs = Math.DivRem(interval.EndNs, NanosPerMilli, out var endRemainder) - (endRemainder < 0 ? 1 : 0);
@@ -43,7 +43,7 @@ public sealed partial class Querier
             streams.Add(merged.Entries);
         }
 
-        return (EntryMerger.Sort(streams, request.Direction), duplicates);
+        return (EntryMerger.Sort(streams, request.Direction), duplicates, references.Count);
     }
 
     private async Task<DecodedChunk> LoadAsync(string tenant, ChunkIndexEntry reference, CancellationToken cancellationToken)

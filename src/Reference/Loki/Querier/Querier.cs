@@ -54,6 +54,7 @@ public sealed partial class Querier
         var sources = new List<IReadOnlyList<StreamEntry>>();
         var asked = ImmutableArray<string>.Empty;
         var duplicates = 0;
+        var chunks = 0;
         if (intervals.Ingester is { } ingesterInterval && !_faults.HasFlag(QuerierFaults.SkipIngesters))
         {
             var answers = await QueryIngestersAsync(request, ingesterInterval, now.ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false);
@@ -63,9 +64,10 @@ public sealed partial class Querier
 
         if (intervals.Store is { } storeInterval)
         {
-            var (entries, storeDuplicates) = await QueryStoreAsync(request, storeInterval, cancellationToken).ConfigureAwait(false);
+            var (entries, storeDuplicates, fetched) = await QueryStoreAsync(request, storeInterval, cancellationToken).ConfigureAwait(false);
             sources.Add(entries);
             duplicates += storeDuplicates;
+            chunks = fetched;
         }
 
         IReadOnlyList<StreamEntry> merged;
@@ -85,7 +87,7 @@ public sealed partial class Querier
             merged = [.. merged.Where(e => keep(e.Labels, e.Entry))];
         }
 
-        return new LogQueryResult(Assemble(merged, request.Limit), intervals, asked, duplicates);
+        return new LogQueryResult(Assemble(merged, request.Limit), intervals, asked, duplicates, chunks);
     }
 
     /// <summary>The intervals this querier asks for <paramref name="request"/> at <paramref name="nowNs"/>.</summary>

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Verified.Reference.Loki;
+using Verified.Reference.Loki.Cluster;
+using Verified.Reference.Loki.Distributor;
+using Verified.Reference.Loki.Frontend;
+using Verified.Reference.Loki.Ingester;
+using Verified.Reference.Loki.Push;
+using Verified.Reference.Simulation;
+using Verified.Reference.Storage;
+
+namespace Verified.Bench;
+
+/// <summary>
+/// The Loki read path over flushed chunks: 1,000,000 lines of 100–300 bytes over 1,000 streams and one hour, pushed
+/// through the write path (RF 3) and flushed to an in-memory object store before measuring, so every query reads the
+/// store (decode + filter + merge) and ingesters hold nothing. Queries go through frontend, scheduler and querier.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
+public class QueryBenchmarks
+{
+    private const int Streams = 1000;
+    private const int LinesPerStream = 1000;
+    private const long HourNs = 3_600_000_000_000L;
+
+    private readonly DateTimeOffset _start = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+    private LokiCluster _cluster = null!;
+    private long _fromNs;
+    private long _rawBytes;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var clock = new SimulatedClock(_start);
+        var random = new Random(42);
+        var options = new LokiClusterOptions
+        {
+            Limits = DistributorLimits.Default with { IngestionRateMB = 1_000_000, IngestionBurstSizeMB = 1_000_000 },
+            IngesterConfig = new IngesterConfig { MaxGlobalStreamsPerUser = 0 },
+        };
+        _cluster = new LokiCluster(options, clock, random, new InMemoryObjectStore(), _ => new InMemoryDisk());
+        Task.Run(() => _cluster.StartAsync()).GetAwaiter().GetResult();
+        _fromNs = _start.ToUnixTimeMilliseconds() * 1_000_000;
+        var lengths = Enumerable.Range(0, Streams).Select(_ => 100 + random.Next(201)).ToArray();
+
+        // One push per round carries 100 streams × 10 lines; timestamps spread the lines evenly over the hour.
+        const int linesPerPush = 10;
+        for (var round = 0; round < LinesPerStream / linesPerPush; round++)
+        {
+            // The clock keeps up with the timestamps (the distributor refuses lines over 10 minutes ahead of it).
+            clock.Advance(TimeSpan.FromTicks(round == 0 ? 0 : HourNs / LinesPerStream * linesPerPush / TimeSpan.NanosecondsPerTick));
+            _cluster.Heartbeat();
+            for (var first = 0; first < Streams; first += 100)
+            {
+                var streams = ImmutableArray.CreateBuilder<PushStream>(100);
+                for (var s = first; s < first + 100; s++)
+                {
+                    var entries = new LogEntry[linesPerPush];
+                    for (var j = 0; j < linesPerPush; j++)
+                    {
+                        var n = (round * linesPerPush) + j;
+                        entries[j] = new LogEntry(_fromNs + (n * (HourNs / LinesPerStream)) + s, Line(lengths[s], n, s));
+                        _rawBytes += lengths[s];
+                    }
+
+                    streams.Add(new PushStream($"{{app=\"app-{s % 37}\", group=\"g{s % 100}\", pod=\"pod-{s}\"}}", [.. entries]));
+                }
+
+                var result = Task.Run(() => _cluster.PushAsync(new PushRequest("bench", streams.MoveToImmutable()))).GetAwaiter().GetResult();
+                if (result.Response.StatusCode != 204)
+                {
+                    throw new InvalidOperationException($"push failed: {result.Response.StatusCode} {result.Response.Body}");
+                }
+            }
+        }
+
+        clock.Advance(TimeSpan.FromHours(2));
+        _cluster.Heartbeat();
+        Task.Run(() => _cluster.FlushAllAsync()).GetAwaiter().GetResult();
+        Console.WriteLine($"// raw line bytes: {_rawBytes}; chunks in the index: {_cluster.Index.Count}");
+        Report("line filter over every stream", "{app=~\"app-.+\"} |= \"needle\"");
+        Report("1% of the streams", "{group=\"g7\"}");
+    }
+
+    /// <summary>A line filter matching no line, over every stream and the whole hour: every chunk is decoded and scanned.</summary>
+    [Benchmark(Description = "line filter over 1,000 streams x 1 h (1,000,000 lines, flushed)")]
+    public int LineFilterScan() => Run("{app=~\"app-.+\"} |= \"needle\"", 100);
+
+    /// <summary>A selector matching 10 of the 1,000 streams, BACKWARD, limit 100 (Loki's default query).</summary>
+    [Benchmark(Description = "1% of the streams, 1 h, BACKWARD, limit 100")]
+    public int OnePercentOfStreams() => Run("{group=\"g7\"}", 100);
+
+    /// <summary>Every stream, 1 h, BACKWARD, limit 5000 (the largest Loki allows).</summary>
+    [Benchmark(Description = "every stream, 1 h, BACKWARD, limit 5000")]
+    public int EveryStreamLimit5000() => Run("{app=~\"app-.+\"}", 5000);
+
+    private int Run(string query, int limit)
+    {
+        var response = Task.Run(() => _cluster.QueryAsync(new FrontendRequest("bench", query, _fromNs, _fromNs + HourNs, Direction.Backward, limit))).GetAwaiter().GetResult();
+        return response.StatusCode == 200 ? response.Result.EntryCount : throw new InvalidOperationException($"query failed: {response.StatusCode} {response.Error}");
+    }
+
+    private void Report(string what, string query)
+    {
+        var request = new Verified.Reference.Loki.Querier.LogQueryRequest("bench", _fromNs, _fromNs + HourNs, Direction.Backward, 100, labels => true);
+        var selector = Verified.Reference.Loki.LogQL.Eval.LogPipeline.Compile(Verified.Reference.Loki.LogQL.LogQLParser.ParseLogSelector(query));
+        var parsed = new Dictionary<string, Verified.Reference.Loki.Labels.LabelSet>(StringComparer.Ordinal);
+        request = request with
+        {
+            Matches = labels =>
+            {
+                if (!parsed.TryGetValue(labels, out var set))
+                {
+                    parsed[labels] = set = Verified.Reference.Loki.Labels.CanonicalLabels.Parse(labels, _cluster.Options.Spec.CanonicalLabels);
+                }
+
+                return selector.Selects(set);
+            },
+        };
+        var result = Task.Run(() => _cluster.Querier.SelectLogsAsync(request)).GetAwaiter().GetResult();
+        Console.WriteLine($"// {what}: {result.ChunksFetched} of {_cluster.Index.Count} chunks fetched");
+    }
+
+    private static string Line(int length, int n, int stream)
+    {
+        var builder = new StringBuilder(length);
+        builder.Append("level=info ts=2026-11-25T00:00:00Z stream=").Append(stream).Append(" n=").Append(n).Append(" msg=\"request served\" ");
+        while (builder.Length < length)
+        {
+            builder.Append((char)('a' + (builder.Length % 26)));
+        }
+
+        return builder.ToString(0, length);
+    }
+}
