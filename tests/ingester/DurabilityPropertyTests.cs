@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Shouldly;
 using Verified.Reference.Loki.Ingester;
+using Verified.Tests.Shared;
 using Xunit;
 
 namespace Verified.Ingester.Tests;

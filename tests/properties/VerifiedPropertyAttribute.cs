@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using Verified.Tests.Shared;
 
 namespace Verified.Properties.Tests;
 

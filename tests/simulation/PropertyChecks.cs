@@ -1,5 +1,6 @@
 using FsCheck;
 using Shouldly;
+using Verified.Tests.Shared;
 
 namespace Verified.Simulation.Tests;
 

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.LogQL;
 using Verified.Reference.Loki.LogQL.Eval;
+using Verified.Tests.Shared;
 
 namespace Verified.LogQL.Tests.Eval;
 
@@ -13,7 +14,7 @@ namespace Verified.LogQL.Tests.Eval;
 /// </summary>
 public sealed class MetricModelProperties
 {
-    private static readonly int MaxTest = TestBudget.MaxTest;
+    private static readonly int MaxTest = TestBudget.MaxTestOr(300);
 
     /// <summary>The law, over any evaluator, so the negative controls can run it on broken ones.</summary>
     internal static Property EvaluatorAgreesWithNaiveModel(EvalFaults faults) =>

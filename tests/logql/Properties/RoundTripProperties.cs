@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verified.Reference.Loki.LogQL;
+using Verified.Tests.Shared;
 
 namespace Verified.LogQL.Tests.Properties;
 
@@ -10,7 +11,7 @@ namespace Verified.LogQL.Tests.Properties;
 /// </summary>
 public sealed class RoundTripProperties
 {
-    private static readonly int MaxTest = TestBudget.MaxTest;
+    private static readonly int MaxTest = TestBudget.MaxTestOr(300);
 
     /// <summary>The law, over any printer and parser, so the negative controls can run it on broken ones.</summary>
     internal static Property ParseOfPrintIsIdentity(Func<Expr, string> print, Func<string, Expr> parse) =>
