@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Verified.Reference.Loki;
 using Verified.Reference.Loki.Cluster;
-using Verified.Reference.Loki.Distributor;
 using Verified.Reference.Loki.Frontend;
-using Verified.Reference.Loki.Ingester;
 using Verified.Reference.Loki.Push;
 using Verified.Reference.Simulation;
 using Verified.Reference.Storage;
@@ -35,11 +32,7 @@ public class QueryBenchmarks
     {
         var clock = new SimulatedClock(_start);
         var random = new Random(42);
-        var options = new LokiClusterOptions
-        {
-            Limits = DistributorLimits.Default with { IngestionRateMB = 1_000_000, IngestionBurstSizeMB = 1_000_000 },
-            IngesterConfig = new IngesterConfig { MaxGlobalStreamsPerUser = 0 },
-        };
+        var options = BenchData.Unlimited;
         _cluster = new LokiCluster(options, clock, random, new InMemoryObjectStore(), _ => new InMemoryDisk());
         Task.Run(() => _cluster.StartAsync()).GetAwaiter().GetResult();
         _fromNs = _start.ToUnixTimeMilliseconds() * 1_000_000;
@@ -104,34 +97,11 @@ public class QueryBenchmarks
 
     private void Report(string what, string query)
     {
-        var request = new Verified.Reference.Loki.Querier.LogQueryRequest("bench", _fromNs, _fromNs + HourNs, Direction.Backward, 100, labels => true);
-        var selector = Verified.Reference.Loki.LogQL.Eval.LogPipeline.Compile(Verified.Reference.Loki.LogQL.LogQLParser.ParseLogSelector(query));
-        var parsed = new Dictionary<string, Verified.Reference.Loki.Labels.LabelSet>(StringComparer.Ordinal);
-        request = request with
-        {
-            Matches = labels =>
-            {
-                if (!parsed.TryGetValue(labels, out var set))
-                {
-                    parsed[labels] = set = Verified.Reference.Loki.Labels.CanonicalLabels.Parse(labels, _cluster.Options.Spec.CanonicalLabels);
-                }
-
-                return selector.Selects(set);
-            },
-        };
+        var request = _cluster.QuerierRequest("bench", query, _fromNs, _fromNs + HourNs, Direction.Backward, 100);
         var result = Task.Run(() => _cluster.Querier.SelectLogsAsync(request)).GetAwaiter().GetResult();
         Console.WriteLine($"// {what}: {result.ChunksFetched} of {_cluster.Index.Count} chunks fetched");
     }
 
-    private static string Line(int length, int n, int stream)
-    {
-        var builder = new StringBuilder(length);
-        builder.Append("level=info ts=2026-11-25T00:00:00Z stream=").Append(stream).Append(" n=").Append(n).Append(" msg=\"request served\" ");
-        while (builder.Length < length)
-        {
-            builder.Append((char)('a' + (builder.Length % 26)));
-        }
-
-        return builder.ToString(0, length);
-    }
+    private static string Line(int length, int n, int stream) =>
+        BenchData.Line(length, $"level=info ts=2026-11-25T00:00:00Z stream={stream} n={n} msg=\"request served\" ");
 }

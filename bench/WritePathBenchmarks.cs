@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Verified.Reference.Loki.Cluster;
-using Verified.Reference.Loki.Distributor;
-using Verified.Reference.Loki.Ingester;
 using Verified.Reference.Loki.Push;
 using Verified.Reference.Simulation;
 using Verified.Reference.Storage;
@@ -57,12 +54,7 @@ public class WritePathBenchmarks
             _lines.Add([.. Enumerable.Range(0, LinesPerStream).Select(j => Line(_streams[s].LineLength, j))]);
         }
 
-        var options = new LokiClusterOptions
-        {
-            // Rate limits off: this measures the path, not the limiter.
-            Limits = DistributorLimits.Default with { IngestionRateMB = 1_000_000, IngestionBurstSizeMB = 1_000_000 },
-            IngesterConfig = new IngesterConfig { MaxGlobalStreamsPerUser = 0 },
-        };
+        var options = BenchData.Unlimited;
         _cluster = new LokiCluster(options, TimeProvider.System, random, new FileSystemObjectStore(Path.Combine(_root, "store")), name => Wal == "directory" ? new DirectoryDisk(Path.Combine(_root, name)) : new InMemoryDisk());
         _cluster.StartAsync().GetAwaiter().GetResult();
         _nextNs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000;
@@ -136,15 +128,6 @@ public class WritePathBenchmarks
         }
     }
 
-    private static string Line(int length, int seed)
-    {
-        var builder = new StringBuilder(length);
-        builder.Append("level=info ts=2026-11-25T00:00:00Z caller=handler.go:").Append(seed).Append(" msg=\"request served\" path=/api/v1/items ");
-        while (builder.Length < length)
-        {
-            builder.Append((char)('a' + (builder.Length % 26)));
-        }
-
-        return builder.ToString(0, length);
-    }
+    private static string Line(int length, int seed) =>
+        BenchData.Line(length, $"level=info ts=2026-11-25T00:00:00Z caller=handler.go:{seed} msg=\"request served\" path=/api/v1/items ");
 }

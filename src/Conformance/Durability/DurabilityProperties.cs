@@ -14,10 +14,17 @@ public static class DurabilityProperties
     /// is read that was never pushed; an entry only ever pushed by definitely failed pushes is never read.
     /// </summary>
     public static Property AcknowledgedEntriesSurvive(LokiClusterOptions options) =>
-        Prop.ForAll(WriteWorkloads.Workloads, Arb.From(Gen.Choose(0, int.MaxValue)), (operations, seed) =>
+        OverHistories(WriteWorkloads.Workloads, options, history => history.Reads.SelectMany(read => DurabilityChecker.Check(history, read)));
+
+    /// <summary>
+    /// Runs every generated workload from a generated seed and judges its history with <paramref name="judge"/>; a
+    /// failure is labelled with the seed, the operations and the checker's report.
+    /// </summary>
+    internal static Property OverHistories(Arbitrary<WriteOperation[]> workloads, LokiClusterOptions options, Func<WriteHistory, IEnumerable<Violation>> judge) =>
+        Prop.ForAll(workloads, Arb.From(Gen.Choose(0, int.MaxValue)), (operations, seed) =>
         {
             var history = WriteWorkloadRunner.Run(operations, seed, options);
-            var violations = history.Reads.SelectMany(read => DurabilityChecker.Check(history, read)).ToList();
+            var violations = judge(history).ToList();
             return violations.Count == 0
                 ? true.Label("no violation")
                 : false.Label($"seed {seed}; operations: {string.Join("; ", operations.Select(o => o.ToString()))}\n{DurabilityChecker.Report([.. violations], history)}");

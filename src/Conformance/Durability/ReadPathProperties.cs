@@ -16,15 +16,7 @@ public static class ReadPathProperties
     /// nothing unwritten or out of range or of another tenant, in order, within its limit; no query fails.
     /// </summary>
     public static Property QueriesAreCompleteAndExact(LokiClusterOptions options) =>
-        Prop.ForAll(WriteWorkloads.ReadWorkloads, Arb.From(Gen.Choose(0, int.MaxValue)), (operations, seed) =>
-        {
-            var history = WriteWorkloadRunner.Run(operations, seed, options);
-            var violations = history.Queries.SelectMany(query => query.Error is { } error
-                    ? [new Violation("query-failed", new StreamEntry(query.Tenant, query.Selector, new LogEntry(0, string.Empty)), $"query #{query.Id} ({query.Selector}) failed: {error}")]
-                    : QueryChecker.Check(history, query))
-                .ToList();
-            return violations.Count == 0
-                ? true.Label("no violation")
-                : false.Label($"seed {seed}; operations: {string.Join("; ", operations.Select(o => o.ToString()))}\n{DurabilityChecker.Report([.. violations], history)}");
-        });
+        DurabilityProperties.OverHistories(WriteWorkloads.ReadWorkloads, options, history => history.Queries.SelectMany(query => query.Error is { } error
+            ? [new Violation("query-failed", new StreamEntry(query.Tenant, query.Selector, new LogEntry(0, string.Empty)), $"query #{query.Id} ({query.Selector}) failed: {error}")]
+            : QueryChecker.Check(history, query)));
 }

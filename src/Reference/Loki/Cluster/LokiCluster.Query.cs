@@ -102,26 +102,35 @@ public sealed partial class LokiCluster
         return new Querier.Querier(config, new QuerierDependencies(() => _ring, ingesters, Store, Index, Time), Options.QuerierFaults);
     }
 
-    /// <summary>One split, as the querier runs it: the query compiled again (the frontend sends text), then SelectLogs.</summary>
-    private async Task<QueryResult> ExecuteSplitAsync(SplitRequest split, CancellationToken cancellationToken)
+    /// <summary>
+    /// The querier's request for a LogQL log query: the selector and the pipeline compiled, each label string parsed
+    /// once per query, not once per entry.
+    /// </summary>
+    /// <exception cref="QuerierException">400: the query does not parse, or uses LogQL Verified does not evaluate.</exception>
+    public LogQueryRequest QuerierRequest(string tenant, string query, long startNs, long endNs, Direction direction, int limit)
     {
-        var (pipeline, error) = Compile(split.Query);
+        var (pipeline, error) = Compile(query);
         if (pipeline is null)
         {
             throw new QuerierException(400, error!);
         }
 
-        // Label strings are parsed once per query, not once per entry.
         var parsed = new ConcurrentDictionary<string, LabelSet>(StringComparer.Ordinal);
         LabelSet Labels(string text) => parsed.GetOrAdd(text, t => CanonicalLabels.Parse(t, Options.Spec.CanonicalLabels));
-        var request = new LogQueryRequest(
-            split.Tenant,
-            split.Range.StartNs,
-            split.Range.EndNs,
-            split.Direction,
-            split.Limit,
+        return new LogQueryRequest(
+            tenant,
+            startNs,
+            endNs,
+            direction,
+            limit,
             labels => pipeline.Selects(Labels(labels)),
             (labels, entry) => pipeline.Process(Labels(labels), entry).Keep);
+    }
+
+    /// <summary>One split, as the querier runs it: the query compiled again (the frontend sends text), then SelectLogs.</summary>
+    private async Task<QueryResult> ExecuteSplitAsync(SplitRequest split, CancellationToken cancellationToken)
+    {
+        var request = QuerierRequest(split.Tenant, split.Query, split.Range.StartNs, split.Range.EndNs, split.Direction, split.Limit);
         var result = await Querier.SelectLogsAsync(request, cancellationToken).ConfigureAwait(false);
         return new QueryResult(result.Streams);
     }
