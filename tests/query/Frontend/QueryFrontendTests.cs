@@ -132,16 +132,6 @@ public sealed class QueryFrontendTests
     public void QueryOfExactly721Hours_IsAccepted() =>
         Build.Run(Frontend(TwoPerPiece([])), new FrontendRequest("t", App, T0, T0 + (721 * Hour))).StatusCode.ShouldBe(200);
 
-    [Theory]
-    [InlineData(0L, "0s")]
-    [InlineData(1_500_000_000L, "1.5s")]
-    [InlineData(20_000_000L, "20ms")]
-    [InlineData(1_500L, "1.5µs")]
-    [InlineData(60_000_000_000L, "1m0s")]
-    [InlineData(3_600_001_000_000L, "1h0m0.001s")]
-    [InlineData(-2_000_000_000L, "-2s")]
-    public void GoDuration_PrintsAsGoDoes(long ns, string text) => GoDuration.FormatGo(ns).ShouldBe(text);
-
     private static QueryFrontend Frontend(
         Func<SplitRequest, CancellationToken, Task<QueryResult>> executor,
         int parallelism = 32,

@@ -28,6 +28,12 @@ public sealed class GoDurationTests
     [InlineData(-(3 * H), "-3h0m0s")]
     [InlineData(long.MaxValue, "2562047h47m16.854775807s")]
     [InlineData(long.MinValue, "-2562047h47m16.854775808s")]
+    [InlineData(1_500_000_000L, "1.5s")]
+    [InlineData(20_000_000L, "20ms")]
+    [InlineData(1_500L, "1.5µs")]
+    [InlineData(60_000_000_000L, "1m0s")]
+    [InlineData(3_600_001_000_000L, "1h0m0.001s")]
+    [InlineData(-2_000_000_000L, "-2s")]
     public void GoString_MatchesGo(long nanoseconds, string expected) => GoDuration.FormatGo(nanoseconds).ShouldBe(expected);
 
     [Theory]

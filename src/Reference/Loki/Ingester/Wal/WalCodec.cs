@@ -14,9 +14,6 @@ internal static class WalCodec
     private const byte EntriesRecord = 1;
     private const int FrameHeader = 8;
 
-    /// <summary>The framed bytes of <paramref name="record"/>.</summary>
-    public static byte[] Frame(WalRecord record) => Frame(record, new ByteWriter(256)).ToArray();
-
     /// <summary>
     /// Frames <paramref name="record"/> into <paramref name="scratch"/> (reset first) and returns its written bytes,
     /// valid until the scratch is used again.
