@@ -45,8 +45,8 @@ public static class EntryMerger
     internal static MergeResult Merge(IReadOnlyList<IReadOnlyList<StreamEntry>> inputs, Direction direction, QuerierFaults faults)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var noDedupe = faults.HasFlag(QuerierFaults.NoDedupe);
-        var acrossStreams = faults.HasFlag(QuerierFaults.DedupeAcrossStreams);
+        var noDedupe = (faults & QuerierFaults.NoDedupe) != 0;
+        var acrossStreams = (faults & QuerierFaults.DedupeAcrossStreams) != 0;
         var output = ImmutableArray.CreateBuilder<StreamEntry>();
         var group = new List<LogEntry>();
         var started = false;

@@ -55,7 +55,7 @@ public sealed partial class Querier
         var asked = ImmutableArray<string>.Empty;
         var duplicates = 0;
         var chunks = 0;
-        if (intervals.Ingester is { } ingesterInterval && !_faults.HasFlag(QuerierFaults.SkipIngesters))
+        if (intervals.Ingester is { } ingesterInterval && (_faults & QuerierFaults.SkipIngesters) == 0)
         {
             var answers = await QueryIngestersAsync(request, ingesterInterval, now.ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false);
             asked = [.. answers.Select(a => a.Address)];

@@ -19,7 +19,7 @@ internal static class Matchers
             case LabelMatchType.NotEqual:
                 return v => v != matcher.Value;
             default:
-                var pattern = faults.HasFlag(EvalFaults.UnanchoredMatchers) ? "(?s:" + matcher.Value + ")" : @"\A(?s:" + matcher.Value + @")\z";
+                var pattern = (faults & EvalFaults.UnanchoredMatchers) != 0 ? "(?s:" + matcher.Value + ")" : @"\A(?s:" + matcher.Value + @")\z";
                 var regex = CompileRegex(pattern, matcher.Value);
                 return matcher.Type == LabelMatchType.Regexp ? v => regex.IsMatch(v) : v => !regex.IsMatch(v);
         }

@@ -70,7 +70,7 @@ public static partial class MetricEvaluator
         public override List<StepVector> Run(IReadOnlyList<LogStream> streams, MetricQuery at)
         {
             var range = _expr.Left.IntervalNs;
-            var offset = _faults.HasFlag(EvalFaults.OffsetSignFlipped) ? -_expr.Left.OffsetNs : _expr.Left.OffsetNs;
+            var offset = (_faults & EvalFaults.OffsetSignFlipped) != 0 ? -_expr.Left.OffsetNs : _expr.Left.OffsetNs;
             var series = Collect(streams, at.StartNs - range - offset, at.EndNs - offset);
             var result = new List<StepVector>();
             foreach (var t in StepTimes(at))
@@ -111,11 +111,11 @@ public static partial class MetricEvaluator
         }
 
         private bool InWindow(long ts, long start, long end) =>
-            _faults.HasFlag(EvalFaults.WindowClosedOnWrongSide) ? ts >= start && ts < end : ts > start && ts <= end;
+            (_faults & EvalFaults.WindowClosedOnWrongSide) != 0 ? ts >= start && ts < end : ts > start && ts <= end;
 
         private double Aggregate(int count, double sum, MetricQuery at)
         {
-            var seconds = GoSeconds(_faults.HasFlag(EvalFaults.RateDividesByStep) ? Math.Max(at.StepNs, 1) : _expr.Left.IntervalNs);
+            var seconds = GoSeconds((_faults & EvalFaults.RateDividesByStep) != 0 ? Math.Max(at.StepNs, 1) : _expr.Left.IntervalNs);
             return _expr.Operation switch
             {
                 "count_over_time" => count,
@@ -155,7 +155,7 @@ public static partial class MetricEvaluator
                     }
 
                     var metric = Group(processed.Labels);
-                    double value = !bytes ? 1 : _faults.HasFlag(EvalFaults.BytesCountUtf16) ? processed.Line.Length : Encoding.UTF8.GetByteCount(processed.Line);
+                    double value = !bytes ? 1 : (_faults & EvalFaults.BytesCountUtf16) != 0 ? processed.Line.Length : Encoding.UTF8.GetByteCount(processed.Line);
                     if (!series.TryGetValue(metric, out var points))
                     {
                         points = [];

@@ -34,7 +34,7 @@ public static partial class MetricEvaluator
             _expr = expr;
             _child = child;
             _groups = [.. expr.Grouping.Groups];
-            _without = expr.Grouping.Without && !faults.HasFlag(EvalFaults.WithoutActsAsBy);
+            _without = expr.Grouping.Without && (faults & EvalFaults.WithoutActsAsBy) == 0;
             _faults = faults;
         }
 
@@ -108,7 +108,7 @@ public static partial class MetricEvaluator
             return output;
         }
 
-        private double Score(double value) => _faults.HasFlag(EvalFaults.TopkKeepsLowest) ? -value : value;
+        private double Score(double value) => (_faults & EvalFaults.TopkKeepsLowest) != 0 ? -value : value;
 
         private void Add(Group group, Sample sample)
         {
