@@ -90,6 +90,38 @@ public sealed partial class Querier
         return new LogQueryResult(Assemble(merged, request.Limit), intervals, asked, duplicates, chunks);
     }
 
+    /// <summary>
+    /// Every entry a metric query reads (loki pkg/querier/querier.go <c>SelectSamples</c>): the request's selector over
+    /// its range, from the ingesters and the store, merged and deduplicated, with no limit; grouped by stream (streams
+    /// sorted by label string, entries oldest first). The pipeline is left to the metric evaluator, so
+    /// <see cref="LogQueryRequest.Keep"/>, <see cref="LogQueryRequest.Limit"/> and <see cref="LogQueryRequest.Direction"/>
+    /// are not used.
+    /// </summary>
+    /// <exception cref="QuerierException">The request is refused (400, 401) or the read failed (500); the message is Loki's text.</exception>
+    public async Task<ImmutableArray<ResultStream>> SelectSamplesAsync(LogQueryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var forward = request with { Direction = Direction.Forward, Limit = 1, Keep = null };
+        Validate(forward);
+        var now = _deps.Time.GetUtcNow();
+        var nowNs = (now - DateTimeOffset.UnixEpoch).Ticks * TimeSpan.NanosecondsPerTick;
+        var intervals = Route(forward, nowNs);
+        var sources = new List<IReadOnlyList<StreamEntry>>();
+        if (intervals.Ingester is { } ingesterInterval && (_faults & QuerierFaults.SkipIngesters) == 0)
+        {
+            var answers = await QueryIngestersAsync(forward, ingesterInterval, now.ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false);
+            sources.AddRange(answers.Select(a => a.Entries));
+        }
+
+        if (intervals.Store is { } storeInterval)
+        {
+            sources.Add((await QueryStoreAsync(forward, storeInterval, cancellationToken).ConfigureAwait(false)).Entries);
+        }
+
+        var merged = sources.Count == 1 ? sources[0] : EntryMerger.Merge(sources, Direction.Forward, _faults).Entries;
+        return Assemble(merged, int.MaxValue);
+    }
+
     /// <summary>The intervals this querier asks for <paramref name="request"/> at <paramref name="nowNs"/>.</summary>
     public QueryIntervals Route(LogQueryRequest request, long nowNs)
     {
