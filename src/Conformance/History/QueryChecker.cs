@@ -94,11 +94,13 @@ public static class QueryChecker
 
     /// <summary>
     /// When the limit was reached, the timestamp of the farthest entry returned: entries strictly nearer the starting
-    /// edge are required, entries at it may have lost a tie. Null when everything is required.
+    /// edge are required, entries at it may have lost a tie. Null when everything is required. The limit counts every
+    /// entry the cluster holds, so entries of pushes that failed but landed on some ingesters may fill it: that the
+    /// acknowledged entries alone would fit does not make them all required.
     /// </summary>
     private static long? Cutoff(QueryRecord query, HashSet<StreamEntry> returned, int expected)
     {
-        if (returned.Count < query.Limit || expected <= query.Limit || returned.Count == 0)
+        if (returned.Count < query.Limit || expected == 0 || returned.Count == 0)
         {
             return null;
         }

@@ -63,6 +63,17 @@ public static class StoredChunk
     /// <exception cref="FormatException">Any check failed; the message is Loki's text where Loki has one.</exception>
     public static DecodedChunk Decode(ChunkKey expected, ReadOnlySpan<byte> bytes, int blockSize = 262_144, int targetSize = 1_572_864)
     {
+        var (labels, chunk) = Open(expected, bytes, blockSize, targetSize);
+        return new DecodedChunk(expected, labels, [.. chunk.Entries()]);
+    }
+
+    /// <summary>
+    /// Checks a stored chunk as <see cref="Decode"/> does (checksums, meta, lengths, block checksums) but leaves its
+    /// blocks compressed: the querier decompresses a block only when its iteration reaches it (<see cref="MemChunk.Iterate"/>).
+    /// </summary>
+    /// <exception cref="FormatException">Any check failed; the message is Loki's text where Loki has one.</exception>
+    public static (LabelSet Labels, MemChunk Chunk) Open(ChunkKey expected, ReadOnlySpan<byte> bytes, int blockSize = 262_144, int targetSize = 1_572_864)
+    {
         if (Crc32C.Compute(bytes) != expected.Checksum)
         {
             throw new FormatException(InvalidChecksum);
@@ -92,8 +103,7 @@ public static class StoredChunk
             throw new FormatException(DataLength);
         }
 
-        var chunk = MemChunk.FromBytes(data, blockSize, targetSize);
-        return new DecodedChunk(expected, meta.Labels, [.. chunk.Entries()]);
+        return (meta.Labels, MemChunk.FromBytes(data, blockSize, targetSize));
     }
 
     /// <summary>Prometheus model.Time as JSON: milliseconds printed as decimal seconds, no trailing zeros.</summary>

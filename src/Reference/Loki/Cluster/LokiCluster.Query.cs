@@ -124,7 +124,7 @@ public sealed partial class LokiCluster
             direction,
             limit,
             labels => pipeline.Selects(Labels(labels)),
-            (labels, entry) => pipeline.Process(Labels(labels), entry).Keep);
+            (labels, entry) => pipeline.ResultLabels(labels, Labels(labels), entry, result => CanonicalLabels.Format(result, Options.Spec.CanonicalLabels)));
     }
 
     /// <summary>One split, as the querier runs it: the query compiled again (the frontend sends text), then SelectLogs.</summary>

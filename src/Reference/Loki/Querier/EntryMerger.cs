@@ -27,7 +27,7 @@ public static class EntryMerger
     public static ImmutableArray<StreamEntry> Sort(IReadOnlyList<IReadOnlyList<StreamEntry>> inputs, Direction direction)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return [.. Interleave(inputs, direction)];
+        return [.. Interleave(Eager(inputs, direction), direction)];
     }
 
     /// <summary>The streams of one source interleaved in direction order (an ingester's response iterator).</summary>
@@ -45,15 +45,25 @@ public static class EntryMerger
     internal static MergeResult Merge(IReadOnlyList<IReadOnlyList<StreamEntry>> inputs, Direction direction, QuerierFaults faults)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        var counter = new ReadCounters();
+        var entries = ImmutableArray.CreateRange(Merge(Eager(inputs, direction), direction, faults, counter));
+        return new MergeResult(entries, counter.Duplicates);
+    }
+
+    /// <summary>
+    /// The lazy merge the querier reads through: entries come out one at a time, and an input is opened only when
+    /// its first entry could be next (see <see cref="LazyInput"/>), so a query that stops at its limit never decodes
+    /// what it does not reach. Duplicates dropped are added to <paramref name="counters"/> as they are met.
+    /// </summary>
+    internal static IEnumerable<StreamEntry> Merge(IReadOnlyList<LazyInput> inputs, Direction direction, QuerierFaults faults, ReadCounters counters)
+    {
         var noDedupe = (faults & QuerierFaults.NoDedupe) != 0;
         var acrossStreams = (faults & QuerierFaults.DedupeAcrossStreams) != 0;
-        var output = ImmutableArray.CreateBuilder<StreamEntry>();
         var group = new List<LogEntry>();
         var started = false;
         var groupTs = 0L;
         var groupHash = 0UL;
-        var duplicates = 0;
-        foreach (var item in Interleave(inputs, direction))
+        foreach (var item in Interleave(inputs, direction, faults))
         {
             var sameGroup = started && item.Entry.TimestampNs == groupTs && (acrossStreams || item.StreamHash == groupHash);
             if (!sameGroup)
@@ -66,15 +76,79 @@ public static class EntryMerger
 
             if (!noDedupe && group.Exists(kept => kept.Equals(item.Entry)))
             {
-                duplicates++;
+                counters.Duplicates++;
                 continue;
             }
 
             group.Add(item.Entry);
-            output.Add(item);
+            yield return item;
         }
+    }
 
-        return new MergeResult(output.ToImmutable(), duplicates);
+    /// <summary>
+    /// Interleaves the inputs in direction order, dropping nothing, opening each input only when needed: an input
+    /// whose <see cref="LazyInput.FirstTs"/> comes after the current head cannot hold the next entry, so it stays
+    /// closed until the head reaches it (ties open it, so the order is exactly that of opening everything first).
+    /// </summary>
+    internal static IEnumerable<StreamEntry> Interleave(IReadOnlyList<LazyInput> inputs, Direction direction) =>
+        Interleave(inputs, direction, QuerierFaults.None);
+
+    private static IEnumerable<StreamEntry> Interleave(IReadOnlyList<LazyInput> inputs, Direction direction, QuerierFaults faults)
+    {
+        var late = (faults & QuerierFaults.OpenDeferredInputsLate) != 0;
+        var queue = new PriorityQueue<IEnumerator<StreamEntry>, (StreamEntry Head, int Input)>(Comparer<(StreamEntry Head, int Input)>.Create((x, y) =>
+        {
+            var order = Compare(x.Head, y.Head, direction);
+            return order != 0 ? order : x.Input.CompareTo(y.Input);
+        }));
+
+        // Closed inputs, the one to open next last: by first timestamp in direction, then input order.
+        var closed = Enumerable.Range(0, inputs.Count)
+            .OrderByDescending(i => direction == Direction.Forward ? inputs[i].FirstTs : -(decimal)inputs[i].FirstTs)
+            .ThenByDescending(i => i)
+            .ToList();
+        var opened = new List<IEnumerator<StreamEntry>>();
+        try
+        {
+            while (true)
+            {
+                // Open every closed input whose first entry could come before (or tie with) the current head.
+                while (closed.Count > 0)
+                {
+                    var next = closed[^1];
+                    if (queue.TryPeek(out _, out var head) && (After(inputs[next].FirstTs, head.Head.Entry.TimestampNs, direction) || (late && inputs[next].FirstTs == head.Head.Entry.TimestampNs)))
+                    {
+                        break;
+                    }
+
+                    closed.RemoveAt(closed.Count - 1);
+                    var enumerator = inputs[next].Open().GetEnumerator();
+                    opened.Add(enumerator);
+                    if (enumerator.MoveNext())
+                    {
+                        queue.Enqueue(enumerator, (enumerator.Current, next));
+                    }
+                }
+
+                if (!queue.TryDequeue(out var input, out var top))
+                {
+                    yield break;
+                }
+
+                yield return top.Head;
+                if (input.MoveNext())
+                {
+                    queue.Enqueue(input, (input.Current, top.Input));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var enumerator in opened)
+            {
+                enumerator.Dispose();
+            }
+        }
     }
 
     /// <summary>
@@ -97,29 +171,14 @@ public static class EntryMerger
         return Utf8Order.Instance.Compare(a.Labels, b.Labels);
     }
 
-    private static IEnumerable<StreamEntry> Interleave(IReadOnlyList<IReadOnlyList<StreamEntry>> inputs, Direction direction)
-    {
-        var queue = new PriorityQueue<int, (StreamEntry Head, int Input)>(Comparer<(StreamEntry Head, int Input)>.Create((x, y) =>
-        {
-            var order = Compare(x.Head, y.Head, direction);
-            return order != 0 ? order : x.Input.CompareTo(y.Input);
-        }));
-        var positions = new int[inputs.Count];
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            if (inputs[i].Count > 0)
-            {
-                queue.Enqueue(i, (inputs[i][0], i));
-            }
-        }
+    /// <summary>Whether <paramref name="firstTs"/> comes strictly after <paramref name="headTs"/> in <paramref name="direction"/>.</summary>
+    private static bool After(long firstTs, long headTs, Direction direction) =>
+        direction == Direction.Forward ? firstTs > headTs : firstTs < headTs;
 
-        while (queue.TryDequeue(out var input, out _))
-        {
-            yield return inputs[input][positions[input]];
-            if (++positions[input] < inputs[input].Count)
-            {
-                queue.Enqueue(input, (inputs[input][positions[input]], input));
-            }
-        }
+    /// <summary>Already-materialised inputs, all open from the start (their bound is the far edge).</summary>
+    private static LazyInput[] Eager(IReadOnlyList<IReadOnlyList<StreamEntry>> inputs, Direction direction)
+    {
+        var edge = direction == Direction.Forward ? long.MinValue : long.MaxValue;
+        return [.. inputs.Select(input => new LazyInput(edge, () => input))];
     }
 }

@@ -9,8 +9,10 @@ namespace Verified.Reference.Loki.Querier;
 /// <param name="Direction">Result order.</param>
 /// <param name="Limit">Entries returned at most, across all streams.</param>
 /// <param name="Matches">The stream selector as a predicate over the canonical label string.</param>
-/// <param name="Keep">
-/// The log pipeline as a predicate over (stream labels, entry): entries it drops are gone before the limit is applied,
-/// as Loki's pipeline runs inside the iterators. Null keeps every entry of a selected stream.
+/// <param name="Pipeline">
+/// The log pipeline over (stream labels, entry): the label string of the result stream the entry goes to — the
+/// stream's own, or with structured metadata and parsed labels added, as Loki's answers carry them unless
+/// categorize-labels is asked for (LOKI.md §6) — or null when a stage drops it. It runs inside the iteration, so a
+/// dropped entry does not count against the limit. Null keeps every entry of a selected stream under its own labels.
 /// </param>
-public sealed record LogQueryRequest(string Tenant, long StartNs, long EndNs, Direction Direction, int Limit, Func<string, bool> Matches, Func<string, LogEntry, bool>? Keep = null);
+public sealed record LogQueryRequest(string Tenant, long StartNs, long EndNs, Direction Direction, int Limit, Func<string, bool> Matches, Func<string, LogEntry, string?>? Pipeline = null);

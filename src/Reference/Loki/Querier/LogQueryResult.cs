@@ -10,9 +10,12 @@ namespace Verified.Reference.Loki.Querier;
 /// <param name="Intervals">The intervals asked of the ingesters and the store.</param>
 /// <param name="IngestersAsked">Addresses of the ingesters whose answers were used, in the order asked.</param>
 /// <param name="Duplicates">Entries the merges dropped as duplicates.</param>
-/// <param name="ChunksFetched">Chunks the store side fetched and decoded (those the index matched: selector, tenant, time).</param>
+/// <param name="ChunksFetched">Chunks the store side fetched and checked (those the index matched: selector, tenant, time).</param>
 public sealed record LogQueryResult(ImmutableArray<ResultStream> Streams, QueryIntervals Intervals, ImmutableArray<string> IngestersAsked, int Duplicates, int ChunksFetched)
 {
+    /// <summary>Chunk blocks the store side decompressed: fewer than the fetched chunks' blocks when the limit stopped the read early.</summary>
+    public int BlocksDecoded { get; init; }
+
     /// <summary>Entries across all streams.</summary>
     public int EntryCount => Streams.Sum(s => s.Entries.Length);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Verified.Reference.Loki.Labels;
+using Verified.Reference.Loki.Push;
 using Verified.Reference.Storage;
 using Verified.Routing;
 
@@ -47,79 +48,61 @@ public sealed partial class Querier
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
-        var now = _deps.Time.GetUtcNow();
-        var nowNs = (now - DateTimeOffset.UnixEpoch).Ticks * TimeSpan.NanosecondsPerTick;
-        var intervals = Route(request, nowNs);
-
-        var sources = new List<IReadOnlyList<StreamEntry>>();
-        var asked = ImmutableArray<string>.Empty;
-        var duplicates = 0;
-        var chunks = 0;
-        if (intervals.Ingester is { } ingesterInterval && (_faults & QuerierFaults.SkipIngesters) == 0)
-        {
-            var answers = await QueryIngestersAsync(request, ingesterInterval, now.ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false);
-            asked = [.. answers.Select(a => a.Address)];
-            sources.AddRange(answers.Select(a => a.Entries));
-        }
-
-        if (intervals.Store is { } storeInterval)
-        {
-            var (entries, storeDuplicates, fetched) = await QueryStoreAsync(request, storeInterval, cancellationToken).ConfigureAwait(false);
-            sources.Add(entries);
-            duplicates += storeDuplicates;
-            chunks = fetched;
-        }
-
-        IReadOnlyList<StreamEntry> merged;
-        if (sources.Count == 1)
-        {
-            merged = sources[0]; // Loki returns a lone iterator as it is: no dedupe pass
-        }
-        else
-        {
-            var result = EntryMerger.Merge(sources, request.Direction, _faults);
-            merged = result.Entries;
-            duplicates += result.Duplicates;
-        }
-
-        if (request.Keep is { } keep)
-        {
-            merged = [.. merged.Where(e => keep(e.Labels, e.Entry))];
-        }
-
-        return new LogQueryResult(Assemble(merged, request.Limit), intervals, asked, duplicates, chunks);
+        var counters = new ReadCounters();
+        var (entries, intervals, asked, chunks) = await ReadAsync(request, counters, cancellationToken).ConfigureAwait(false);
+        var streams = Assemble(entries, request.Pipeline, request.Limit);
+        return new LogQueryResult(streams, intervals, asked, counters.Duplicates, chunks) { BlocksDecoded = counters.BlocksDecoded };
     }
 
     /// <summary>
     /// Every entry a metric query reads (loki pkg/querier/querier.go <c>SelectSamples</c>): the request's selector over
     /// its range, from the ingesters and the store, merged and deduplicated, with no limit; grouped by stream (streams
     /// sorted by label string, entries oldest first). The pipeline is left to the metric evaluator, so
-    /// <see cref="LogQueryRequest.Keep"/>, <see cref="LogQueryRequest.Limit"/> and <see cref="LogQueryRequest.Direction"/>
+    /// <see cref="LogQueryRequest.Pipeline"/>, <see cref="LogQueryRequest.Limit"/> and <see cref="LogQueryRequest.Direction"/>
     /// are not used.
     /// </summary>
     /// <exception cref="QuerierException">The request is refused (400, 401) or the read failed (500); the message is Loki's text.</exception>
     public async Task<ImmutableArray<ResultStream>> SelectSamplesAsync(LogQueryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var forward = request with { Direction = Direction.Forward, Limit = 1, Keep = null };
+        var forward = request with { Direction = Direction.Forward, Limit = 1, Pipeline = null };
         Validate(forward);
+        var (entries, _, _, _) = await ReadAsync(forward, new ReadCounters(), cancellationToken).ConfigureAwait(false);
+        return Assemble(entries, null, int.MaxValue);
+    }
+
+    /// <summary>
+    /// Routes the range, asks the ingesters (eagerly: their answers are in memory) and opens the store side (lazily),
+    /// and returns the merged, deduplicated entries as an iterator the caller drives.
+    /// </summary>
+    private async Task<(IEnumerable<StreamEntry> Entries, QueryIntervals Intervals, ImmutableArray<string> Asked, int Chunks)> ReadAsync(
+        LogQueryRequest request, ReadCounters counters, CancellationToken cancellationToken)
+    {
         var now = _deps.Time.GetUtcNow();
         var nowNs = (now - DateTimeOffset.UnixEpoch).Ticks * TimeSpan.NanosecondsPerTick;
-        var intervals = Route(forward, nowNs);
-        var sources = new List<IReadOnlyList<StreamEntry>>();
+        var intervals = Route(request, nowNs);
+
+        var sources = new List<LazyInput>();
+        var asked = ImmutableArray<string>.Empty;
+        var chunks = 0;
+        var edge = request.Direction == Direction.Forward ? long.MinValue : long.MaxValue;
         if (intervals.Ingester is { } ingesterInterval && (_faults & QuerierFaults.SkipIngesters) == 0)
         {
-            var answers = await QueryIngestersAsync(forward, ingesterInterval, now.ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false);
-            sources.AddRange(answers.Select(a => a.Entries));
+            var answers = await QueryIngestersAsync(request, ingesterInterval, now.ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false);
+            asked = [.. answers.Select(a => a.Address)];
+            sources.AddRange(answers.Select(a => new LazyInput(edge, () => a.Entries)));
         }
 
         if (intervals.Store is { } storeInterval)
         {
-            sources.Add((await QueryStoreAsync(forward, storeInterval, cancellationToken).ConfigureAwait(false)).Entries);
+            var (entries, fetched) = await QueryStoreAsync(request, storeInterval, counters, cancellationToken).ConfigureAwait(false);
+            sources.Add(new LazyInput(edge, () => entries));
+            chunks = fetched;
         }
 
-        var merged = sources.Count == 1 ? sources[0] : EntryMerger.Merge(sources, Direction.Forward, _faults).Entries;
-        return Assemble(merged, int.MaxValue);
+        // Loki returns a lone iterator as it is: no dedupe pass.
+        var merged = sources.Count == 1 ? sources[0].Open() : EntryMerger.Merge(sources, request.Direction, _faults, counters);
+        return (merged, intervals, asked, chunks);
     }
 
     /// <summary>The intervals this querier asks for <paramref name="request"/> at <paramref name="nowNs"/>.</summary>
@@ -172,19 +155,36 @@ public sealed partial class Querier
         }
     }
 
-    /// <summary>readStreams: the first <paramref name="limit"/> entries, grouped by stream, streams sorted by labels.</summary>
-    private static ImmutableArray<ResultStream> Assemble(IReadOnlyList<StreamEntry> merged, int limit)
+    /// <summary>
+    /// readStreams: the pipeline run over the merged entries as they come (an entry it drops does not count), the first
+    /// <paramref name="limit"/> entries kept, grouped by the labels the pipeline gives them, streams sorted by labels.
+    /// The iteration stops at the limit, so nothing past it is read.
+    /// </summary>
+    private static ImmutableArray<ResultStream> Assemble(IEnumerable<StreamEntry> merged, Func<string, LogEntry, string?>? pipeline, int limit)
     {
-        var streams = new Dictionary<string, ImmutableArray<Push.LogEntry>.Builder>(StringComparer.Ordinal);
-        foreach (var item in merged.Take(limit))
+        var streams = new Dictionary<string, ImmutableArray<LogEntry>.Builder>(StringComparer.Ordinal);
+        var taken = 0;
+        foreach (var item in merged)
         {
-            if (!streams.TryGetValue(item.Labels, out var entries))
+            if (taken >= limit)
             {
-                entries = ImmutableArray.CreateBuilder<Push.LogEntry>();
-                streams.Add(item.Labels, entries);
+                break;
+            }
+
+            var labels = pipeline is null ? item.Labels : pipeline(item.Labels, item.Entry);
+            if (labels is null)
+            {
+                continue;
+            }
+
+            if (!streams.TryGetValue(labels, out var entries))
+            {
+                entries = ImmutableArray.CreateBuilder<LogEntry>();
+                streams.Add(labels, entries);
             }
 
             entries.Add(item.Entry);
+            taken++;
         }
 
         return [.. streams.OrderBy(s => s.Key, Utf8Order.Instance).Select(s => new ResultStream(s.Key, s.Value.ToImmutable()))];

@@ -17,4 +17,10 @@ internal enum QuerierFaults
 
     /// <summary>The merge keeps every copy: replicas' entries come back once per replica.</summary>
     NoDedupe = 4,
+
+    /// <summary>
+    /// The lazy merge opens a deferred input only once the head is strictly past its first timestamp, so an input
+    /// whose first entry ties with the head joins too late and the tie comes out in the wrong order.
+    /// </summary>
+    OpenDeferredInputsLate = 8,
 }

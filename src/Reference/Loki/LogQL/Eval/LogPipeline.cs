@@ -15,12 +15,16 @@ public sealed class LogPipeline
     private readonly string[] _matcherNames;
     private readonly Stage[] _stages;
 
-    private LogPipeline(Func<string, bool>[] matchers, string[] matcherNames, Stage[] stages, bool skipParsers)
+    // Set when every stage is a line filter: then an entry's labels cannot change and only its line is tested.
+    private readonly Func<string, bool>[]? _lineFilters;
+
+    private LogPipeline(Func<string, bool>[] matchers, string[] matcherNames, Stage[] stages, bool skipParsers, Func<string, bool>[]? lineFilters)
     {
         _matchers = matchers;
         _matcherNames = matcherNames;
         _stages = stages;
         SkipParsers = skipParsers;
+        _lineFilters = lineFilters;
     }
 
     private delegate bool Stage(string line, LabelsBuilder labels, bool skipParsers);
@@ -39,6 +43,8 @@ public sealed class LogPipeline
         var matchers = selector.Matchers.Select(m => Matchers.Compile(m, faults)).ToArray();
         var names = selector.Matchers.Select(m => m.Name).ToArray();
         var stages = new List<Stage>();
+        var lineFilters = new List<Func<string, bool>>();
+        var onlyLineFilters = true;
         var labelFilterSeen = false;
         if (selector is PipelineExpr pipeline)
         {
@@ -46,11 +52,19 @@ public sealed class LogPipeline
             {
                 stages.Add(CompileStage(stage));
                 labelFilterSeen |= stage is LabelFilterStage;
+                if (stage is LineFilterStage lf)
+                {
+                    lineFilters.AddRange(lf.Filters.Select(LineFilters.Compile));
+                }
+                else
+                {
+                    onlyLineFilters = false;
+                }
             }
         }
 
         // parser_hints.go NewParserHint: with noLabels and no label filter naming a label, parsers extract nothing.
-        return new LogPipeline(matchers, names, [.. stages], noLabelsHint && !labelFilterSeen);
+        return new LogPipeline(matchers, names, [.. stages], noLabelsHint && !labelFilterSeen, onlyLineFilters ? [.. lineFilters] : null);
     }
 
     /// <summary>Whether a stream with these labels is selected (a missing label reads as "").</summary>
@@ -84,6 +98,40 @@ public sealed class LogPipeline
         }
 
         return new PipelineResult(true, builder.Result(), entry.Line);
+    }
+
+    /// <summary>
+    /// What a log query does with one entry of a selected stream: the label string of the result stream it goes to
+    /// (<paramref name="streamText"/> itself when the pipeline adds no label; otherwise the pipeline's labels printed
+    /// by <paramref name="format"/> — Loki's answers carry structured metadata and parsed labels in the stream labels
+    /// unless categorize-labels is asked for, LOKI.md §6), or null when a stage drops it. A pipeline of line filters
+    /// alone over an entry without structured metadata only tests the line.
+    /// </summary>
+    public string? ResultLabels(string streamText, LabelSet streamLabels, LogEntry entry, Func<LabelSet, string> format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (_lineFilters is { } filters && entry.StructuredMetadata.IsEmpty)
+        {
+            foreach (var filter in filters)
+            {
+                if (!filter(entry.Line))
+                {
+                    return null;
+                }
+            }
+
+            return streamText;
+        }
+
+        var result = Process(streamLabels, entry);
+        if (!result.Keep)
+        {
+            return null;
+        }
+
+        return result.Labels.Count == streamLabels.Count && result.Labels.All(l => streamLabels.Get(l.Name) == l.Value)
+            ? streamText
+            : format(result.Labels);
     }
 
     private static Stage CompileStage(PipelineStage stage)
