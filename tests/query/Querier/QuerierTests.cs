@@ -190,7 +190,7 @@ public sealed class QuerierTests
 
     private sealed class FixedClient(IReadOnlyList<IngesterQueryStream> streams) : IIngesterQueryClient
     {
-        public Task<IReadOnlyList<IngesterQueryStream>> QueryAsync(string address, string tenant, long fromNs, long throughNs, Func<string, bool> matches, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<IngesterQueryStream>> QueryAsync(string address, IngesterQuery query, CancellationToken cancellationToken) =>
             Task.FromResult(streams);
     }
 }

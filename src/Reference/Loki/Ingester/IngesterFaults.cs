@@ -17,4 +17,10 @@ internal enum IngesterFaults
 
     /// <summary>The out-of-order window (<c>ts &lt; highestTs − max_chunk_age/2</c>) is not enforced.</summary>
     WindowIgnored = 4,
+
+    /// <summary>
+    /// A limited query stops at exactly the limit, as Loki's does: the other entries at the last timestamp sent are
+    /// left out, so the querier's merge can miss one it would have put first.
+    /// </summary>
+    QueryLimitCutsTies = 8,
 }

@@ -6,8 +6,8 @@ namespace Verified.Reference.Loki.Querier;
 public interface IIngesterQueryClient
 {
     /// <summary>
-    /// The ingester at <paramref name="address"/>'s in-memory entries of <paramref name="tenant"/>'s matching streams with
-    /// <paramref name="fromNs"/> ≤ ts &lt; <paramref name="throughNs"/>, streams sorted by labels, entries FORWARD.
+    /// The ingester at <paramref name="address"/>'s answer to <paramref name="query"/>
+    /// (<see cref="Ingester.Ingester.QueryAsync(IngesterQuery, CancellationToken)"/>): streams sorted by labels, entries FORWARD.
     /// </summary>
-    Task<IReadOnlyList<IngesterQueryStream>> QueryAsync(string address, string tenant, long fromNs, long throughNs, Func<string, bool> matches, CancellationToken cancellationToken);
+    Task<IReadOnlyList<IngesterQueryStream>> QueryAsync(string address, IngesterQuery query, CancellationToken cancellationToken);
 }

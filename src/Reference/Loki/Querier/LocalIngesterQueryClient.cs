@@ -16,9 +16,9 @@ public sealed class LocalIngesterQueryClient(Func<string, Ingester.Ingester?> re
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<IngesterQueryStream>> QueryAsync(string address, string tenant, long fromNs, long throughNs, Func<string, bool> matches, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IngesterQueryStream>> QueryAsync(string address, IngesterQuery query, CancellationToken cancellationToken)
     {
         var ingester = resolve(address) ?? throw new RemoteCallException($"no ingester at {address}", CallFailure.Definite);
-        return ingester.QueryAsync(tenant, fromNs, throughNs, matches, cancellationToken);
+        return ingester.QueryAsync(query, cancellationToken);
     }
 }

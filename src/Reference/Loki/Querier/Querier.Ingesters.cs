@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Verified.Reference.Loki.Ingester;
 using Verified.Reference.Loki.Push;
 using Verified.Routing;
 
@@ -12,9 +13,9 @@ public sealed partial class Querier
     /// <c>GetReplicationSetForOperation(Read)</c>), asked through dskit's <c>DoUntilQuorum</c>: the first
     /// |set| − MaxErrors successes are kept and the rest are not waited for; more than MaxErrors failures fail the query
     /// with the failure that crossed the line. Verified asks in the set's order (by instance id), one at a time, so
-    /// "first" is deterministic.
+    /// "first" is deterministic. Each ingester is sent the limit and the pipeline (0: everything, for metric queries).
     /// </summary>
-    private async Task<List<(string Address, IReadOnlyList<StreamEntry> Entries)>> QueryIngestersAsync(LogQueryRequest request, TimeInterval interval, long nowUnixSeconds, CancellationToken cancellationToken)
+    private async Task<List<(string Address, IReadOnlyList<StreamEntry> Entries)>> QueryIngestersAsync(LogQueryRequest request, TimeInterval interval, int limit, long nowUnixSeconds, CancellationToken cancellationToken)
     {
         var ring = _deps.Ring();
         var operation = ring.Spec.FindOperation("Read") ?? LokiRouting.RingOperations.Read;
@@ -24,6 +25,8 @@ public sealed partial class Querier
             throw new QuerierException(500, set.Error!);
         }
 
+        var pipeline = request.Pipeline;
+        var query = new IngesterQuery(request.Tenant, interval.StartNs, interval.EndNs, request.Matches, request.Direction, limit, pipeline is null ? null : (labels, entry) => pipeline(labels, entry) is not null);
         var needed = set.Instances.Length - set.MaxErrors;
         var failures = 0;
         var hashes = new Dictionary<string, ulong>(StringComparer.Ordinal);
@@ -38,7 +41,7 @@ public sealed partial class Querier
             IReadOnlyList<Ingester.IngesterQueryStream> streams;
             try
             {
-                streams = await _deps.Ingesters.QueryAsync(instance.Addr, request.Tenant, interval.StartNs, interval.EndNs, request.Matches, cancellationToken).ConfigureAwait(false);
+                streams = await _deps.Ingesters.QueryAsync(instance.Addr, query, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

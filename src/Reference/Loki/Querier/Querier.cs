@@ -49,7 +49,7 @@ public sealed partial class Querier
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var counters = new ReadCounters();
-        var (entries, intervals, asked, chunks) = await ReadAsync(request, counters, cancellationToken).ConfigureAwait(false);
+        var (entries, intervals, asked, chunks) = await ReadAsync(request, request.Limit, counters, cancellationToken).ConfigureAwait(false);
         var streams = Assemble(entries, request.Pipeline, request.Limit);
         return new LogQueryResult(streams, intervals, asked, counters.Duplicates, chunks) { BlocksDecoded = counters.BlocksDecoded };
     }
@@ -67,7 +67,7 @@ public sealed partial class Querier
         ArgumentNullException.ThrowIfNull(request);
         var forward = request with { Direction = Direction.Forward, Limit = 1, Pipeline = null };
         Validate(forward);
-        var (entries, _, _, _) = await ReadAsync(forward, new ReadCounters(), cancellationToken).ConfigureAwait(false);
+        var (entries, _, _, _) = await ReadAsync(forward, 0, new ReadCounters(), cancellationToken).ConfigureAwait(false);
         return Assemble(entries, null, int.MaxValue);
     }
 
@@ -76,7 +76,7 @@ public sealed partial class Querier
     /// and returns the merged, deduplicated entries as an iterator the caller drives.
     /// </summary>
     private async Task<(IEnumerable<StreamEntry> Entries, QueryIntervals Intervals, ImmutableArray<string> Asked, int Chunks)> ReadAsync(
-        LogQueryRequest request, ReadCounters counters, CancellationToken cancellationToken)
+        LogQueryRequest request, int ingesterLimit, ReadCounters counters, CancellationToken cancellationToken)
     {
         var now = _deps.Time.GetUtcNow();
         var nowNs = (now - DateTimeOffset.UnixEpoch).Ticks * TimeSpan.NanosecondsPerTick;
@@ -88,7 +88,7 @@ public sealed partial class Querier
         var edge = request.Direction == Direction.Forward ? long.MinValue : long.MaxValue;
         if (intervals.Ingester is { } ingesterInterval && (_faults & QuerierFaults.SkipIngesters) == 0)
         {
-            var answers = await QueryIngestersAsync(request, ingesterInterval, now.ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false);
+            var answers = await QueryIngestersAsync(request, ingesterInterval, ingesterLimit, now.ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false);
             asked = [.. answers.Select(a => a.Address)];
             sources.AddRange(answers.Select(a => new LazyInput(edge, () => a.Entries)));
         }
