@@ -18,6 +18,8 @@ public sealed partial class LokiCluster
     public const string QuerierNode = "querier-0";
 
     private QueryFrontend? _frontend;
+    private MetricQueryFrontend? _metricFrontend;
+    private Scheduler? _scheduler;
     private Querier.Querier? _querier;
 
     /// <summary>The read settings: the spec's <c>read:</c> section, or Loki's defaults when the spec has none.</summary>
@@ -70,19 +72,32 @@ public sealed partial class LokiCluster
         }
     }
 
-    private QueryFrontend BuildFrontend()
+    private QueryFrontend BuildFrontend() => new(SharedScheduler, FrontendSettings, Options.FrontendFaults);
+
+    /// <summary>The one scheduler both frontends queue into, with the cluster's querier registered.</summary>
+    private Scheduler SharedScheduler => _scheduler ??= BuildScheduler();
+
+    private Scheduler BuildScheduler()
     {
         var read = ReadPath;
         var scheduler = new Scheduler(new SchedulerOptions { MaxOutstandingPerTenant = read.MaxOutstandingPerTenant, MaxConcurrentPerQuerier = read.QuerierMaxConcurrent });
         scheduler.AddQuerier(QuerierNode, ExecuteSplitAsync, read.QuerierMaxConcurrent);
-        var options = new FrontendOptions
+        return scheduler;
+    }
+
+    private FrontendOptions FrontendSettings
+    {
+        get
         {
-            SplitInterval = read.SplitQueriesByInterval,
-            Deduplicating = read.SplitMerge == SplitMergeMode.Deduplicating,
-            MaxEntriesLimitPerQuery = read.MaxEntriesLimitPerQuery,
-            MaxQueryLength = read.MaxQueryLength,
-        };
-        return new QueryFrontend(scheduler, options, Options.FrontendFaults);
+            var read = ReadPath;
+            return new FrontendOptions
+            {
+                SplitInterval = read.SplitQueriesByInterval,
+                Deduplicating = read.SplitMerge == SplitMergeMode.Deduplicating,
+                MaxEntriesLimitPerQuery = read.MaxEntriesLimitPerQuery,
+                MaxQueryLength = read.MaxQueryLength,
+            };
+        }
     }
 
     private Querier.Querier BuildQuerier()
@@ -130,6 +145,11 @@ public sealed partial class LokiCluster
     /// <summary>One split, as the querier runs it: the query compiled again (the frontend sends text), then SelectLogs.</summary>
     private async Task<QueryResult> ExecuteSplitAsync(SplitRequest split, CancellationToken cancellationToken)
     {
+        if (split.Metric is { } steps)
+        {
+            return await ExecuteMetricSplitAsync(split, steps, cancellationToken).ConfigureAwait(false);
+        }
+
         var request = QuerierRequest(split.Tenant, split.Query, split.Range.StartNs, split.Range.EndNs, split.Direction, split.Limit);
         var result = await Querier.SelectLogsAsync(request, cancellationToken).ConfigureAwait(false);
         return new QueryResult(result.Streams);

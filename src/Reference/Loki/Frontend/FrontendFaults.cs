@@ -20,4 +20,10 @@ internal enum FrontendFaults
 
     /// <summary>The deduplicating merge ignores structured metadata when it compares entries.</summary>
     DedupeIgnoresStructuredMetadata = 1 << 3,
+
+    /// <summary>Every metric split but the last ends one step early, so the step at each split boundary is never evaluated.</summary>
+    MetricSplitsSkipBoundaryStep = 1 << 4,
+
+    /// <summary>The querier selects a metric piece's samples from its first step only, not <c>range</c> before it.</summary>
+    MetricSamplesMissRange = 1 << 5,
 }

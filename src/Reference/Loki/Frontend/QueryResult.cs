@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Verified.Reference.Loki.LogQL.Eval;
 
 namespace Verified.Reference.Loki.Frontend;
 
@@ -11,6 +12,9 @@ public sealed record QueryResult(ImmutableArray<ResultStream> Streams)
 
     /// <summary>Entries over all streams (what Loki's <c>LokiResponse.Count</c> counts for the early stop).</summary>
     public int EntryCount => Streams.Sum(s => s.Entries.Length);
+
+    /// <summary>A metric piece's answer (its matrix or vector); null for a log query's piece. Not part of equality.</summary>
+    public MetricResult? Metric { get; init; }
 
     /// <summary>Value equality over the streams in order.</summary>
     public bool Equals(QueryResult? other) => other is not null && Streams.AsSpan().SequenceEqual(other.Streams.AsSpan());
