@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Shouldly;
 using Verified.Cli.Check;
 using Verified.Conformance;
+using Verified.Conformance.Checks;
 using Verified.Routing;
 using Verified.Tests.Shared;
 using Xunit;
@@ -78,6 +79,39 @@ public sealed class CheckCommandTests
         var (exit, _, stderr) = Run(new CheckOptions(ReportFormat.Table, null, null, 10, null, null, ElasticsearchSpec: "loki"));
         exit.ShouldBe(2);
         stderr.ShouldContain("--es-spec: no spec 'loki' of that kind; choose one of: elasticsearch, elasticsearch-modulo");
+    }
+
+    [Fact]
+    public void Suite_CitesEveryCatalogueRequirement_With54Checks()
+    {
+        var cited = ConformanceSuite.All.SelectMany(c => c.Requirements).ToHashSet(StringComparer.Ordinal);
+        SpecCatalog.Requirements.Select(r => r.Id).Where(id => !cited.Contains(id)).ShouldBeEmpty();
+        SpecCatalog.Requirements.Length.ShouldBe(51);
+        ConformanceSuite.All.Length.ShouldBe(54);
+    }
+
+    [Fact]
+    public void FullRun_CoversEveryRequirement_AndTheReadPathChecksPass()
+    {
+        var (_, stdout, _) = Run(new CheckOptions(ReportFormat.Json, null, SharedVectors.Directory, 20, null, null));
+        var requirements = JsonDocument.Parse(stdout).RootElement.GetProperty("requirements").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("status").GetString());
+        foreach (var id in new[] { "LOKI-READ-4", "LOKI-READ-6", "LOKI-READ-7", "LOKI-READ-8", "LOKI-READ-9" })
+        {
+            requirements[id].ShouldBe("passed", id);
+        }
+
+        requirements.Where(r => r.Value == "not_covered").Select(r => r.Key).ShouldBeEmpty();
+        requirements.Count.ShouldBe(51);
+    }
+
+    [Fact]
+    public void LokiCompatibleReadVariant_FailsSplitEquivalence()
+    {
+        var (exit, stdout, _) = Run(new CheckOptions(ReportFormat.Json, null, SharedVectors.Directory, 100, null, "split query", LokiSpec: "loki-compat-read"));
+        exit.ShouldBe(1);
+        var requirements = JsonDocument.Parse(stdout).RootElement.GetProperty("requirements").EnumerateArray();
+        requirements.Single(r => r.GetProperty("id").GetString() == "LOKI-READ-4").GetProperty("status").GetString().ShouldBe("failed");
     }
 
     private static (int Exit, string Stdout, string Stderr) Run(CheckOptions options, PlacementTarget? target = null)

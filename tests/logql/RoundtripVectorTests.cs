@@ -1,28 +1,31 @@
 using System.Text.Json;
-using Verified.Reference.Loki.LogQL;
+using Verified.Conformance.ReadPath;
 using Verified.Tests.Shared;
 
 namespace Verified.LogQL.Tests;
 
-/// <summary>vectors/loki/logql_string_roundtrip.json (loki ast_test.go): selector identities, Stringer in→out, round-trips.</summary>
+/// <summary>
+/// vectors/loki/logql_string_roundtrip.json (loki ast_test.go): selector identities, Stringer in→out, round-trips, case
+/// by case through the runners <c>verified check</c> uses (<see cref="LogQLVectors"/>).
+/// </summary>
 public sealed class RoundtripVectorTests
 {
     private static readonly JsonElement Vectors = SharedVectors.Load("loki/logql_string_roundtrip.json");
 
-    public static TheoryData<string> Selectors() => Data(Vectors.GetProperty("Test_logSelectorExpr_String").GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("selector").GetString()!));
+    public static TheoryData<string> Selectors() => Data(LogQLVectors.Selectors(Vectors));
 
     public static TheoryData<string, string> Stringer()
     {
         var data = new TheoryData<string, string>();
-        foreach (var c in Vectors.GetProperty("TestStringer").GetProperty("cases").EnumerateArray())
+        foreach (var (input, output) in LogQLVectors.Stringer(Vectors))
         {
-            data.Add(c.GetProperty("in").GetString()!, c.GetProperty("out").GetString()!);
+            data.Add(input, output);
         }
 
         return data;
     }
 
-    public static TheoryData<string> RoundTrips() => Data(Vectors.GetProperty("Test_SampleExpr_String").GetProperty("cases").EnumerateArray().Select(c => c.GetString()!));
+    public static TheoryData<string> RoundTrips() => Data(LogQLVectors.RoundTrips(Vectors));
 
     [Fact]
     public void RoundtripFile_HasTheDocumentedCounts()
@@ -35,20 +38,17 @@ public sealed class RoundtripVectorTests
     [Theory]
     [MemberData(nameof(Selectors))]
     public void LogSelector_PrintsAsWritten(string selector) =>
-        LogQLParser.ParseLogSelector(selector).ToString().ShouldBe(selector);
+        LogQLVectors.SelectorMismatch(selector).ShouldBeNull();
 
     [Theory]
     [MemberData(nameof(Stringer))]
     public void Stringer_PrintsLokisText(string input, string output) =>
-        LogQLParser.Parse(input).ToString().ShouldBe(output);
+        LogQLVectors.StringerMismatch(input, output).ShouldBeNull();
 
     [Theory]
     [MemberData(nameof(RoundTrips))]
-    public void SampleExpr_ReparsesToTheSameAst(string query)
-    {
-        var first = LogQLParser.Parse(query);
-        LogQLParser.Parse(first.ToString()).ShouldBe(first);
-    }
+    public void SampleExpr_ReparsesToTheSameAst(string query) =>
+        LogQLVectors.RoundTripMismatch(query).ShouldBeNull();
 
     private static TheoryData<string> Data(IEnumerable<string> items)
     {

@@ -1,4 +1,5 @@
 using FsCheck;
+using Verified.Conformance.ReadPath;
 using Verified.Reference.Loki.LogQL.Eval;
 
 namespace Verified.LogQL.Tests.Eval;
@@ -20,7 +21,7 @@ public sealed class MetricSeededBugTests
     [InlineData(nameof(EvalFaults.TopkKeepsLowest))]
     [InlineData(nameof(EvalFaults.UnanchoredMatchers))]
     public void ModelProperty_CatchesSeededBug(string fault) =>
-        ShouldCatch(MetricModelProperties.EvaluatorAgreesWithNaiveModel(Enum.Parse<EvalFaults>(fault)));
+        ShouldCatch(MetricModelLaw.EvaluatorAgreesWithNaiveModel(Enum.Parse<EvalFaults>(fault)));
 
     [Fact]
     public void EveryFault_HasANegativeControl() =>

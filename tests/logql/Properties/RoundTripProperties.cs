@@ -1,40 +1,35 @@
 using FsCheck;
-using FsCheck.Fluent;
+using Verified.Conformance;
+using Verified.Conformance.Checks;
+using Verified.Conformance.ReadPath;
 using Verified.Reference.Loki.LogQL;
 using Verified.Tests.Shared;
 
 namespace Verified.LogQL.Tests.Properties;
 
 /// <summary>
-/// Printer/parser laws over generated ASTs (issue 4): the printer's text parses back to the same AST, and
-/// printing is a fixed point. Each law is shown to catch a seeded bug (a broken printer, a broken parser).
+/// Printer/parser laws over generated ASTs (issue 4, <see cref="LogQLRoundTrip"/> in src/Conformance): the printer's
+/// text parses back to the same AST, and printing is a fixed point. Each law is shown to catch a seeded bug (a broken
+/// printer, a broken parser).
 /// </summary>
 public sealed class RoundTripProperties
 {
     private static readonly int MaxTest = TestBudget.MaxTestOr(300);
 
-    /// <summary>The law, over any printer and parser, so the negative controls can run it on broken ones.</summary>
-    internal static Property ParseOfPrintIsIdentity(Func<Expr, string> print, Func<string, Expr> parse) =>
-        Prop.ForAll(AstGen.Expr.ToArbitrary(), ast =>
-        {
-            var text = print(ast);
-            var back = parse(text);
-            return (back == ast).Label($"text: {text}\nexpected: {ast}\nactual:   {back}");
-        });
-
     [Fact]
     public void Parse_OfPrint_IsTheSameAst() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(MaxTest).WithQuietOnSuccess(true), ParseOfPrintIsIdentity(LogQLPrinter.Print, LogQLParser.Parse));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(MaxTest).WithQuietOnSuccess(true), LogQLRoundTrip.ParseOfPrintIsIdentity(LogQLPrinter.Print, LogQLParser.Parse));
 
     [Fact]
     public void Print_IsAFixedPointOfParse() =>
-        Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(MaxTest).WithQuietOnSuccess(true),
-            Prop.ForAll(AstGen.Expr.ToArbitrary(), ast =>
-            {
-                var text = LogQLPrinter.Print(ast);
-                return LogQLPrinter.Print(LogQLParser.Parse(text)) == text;
-            }));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(MaxTest).WithQuietOnSuccess(true), LogQLRoundTrip.PrintIsAFixedPointOfParse());
+
+    [Fact]
+    public void TheCheck_PassesOnTheReference()
+    {
+        var outcome = PropertyRunner.Run(LogQLRoundTrip.Holds(), new CheckContext(PlacementTarget.Reference, null, MaxTest));
+        outcome.Verdict.ShouldBe(Verdict.Passed, outcome.Detail);
+    }
 
     [Fact]
     public void SeededPrinterBug_MatchersPrintedSorted_IsCaught()
@@ -42,7 +37,7 @@ public sealed class RoundTripProperties
         // A plausible bug: printing stream matchers sorted by name (Loki keeps source order).
         static string Broken(Expr e) => LogQLPrinter.Print(SortMatchers(e));
         var failure = Should.Throw<Exception>(() =>
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(MaxTest, 200)).WithQuietOnSuccess(true), ParseOfPrintIsIdentity(Broken, LogQLParser.Parse)));
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(MaxTest, 200)).WithQuietOnSuccess(true), LogQLRoundTrip.ParseOfPrintIsIdentity(Broken, LogQLParser.Parse)));
         failure.Message.ShouldContain("Falsifiable");
     }
 
@@ -56,7 +51,7 @@ public sealed class RoundTripProperties
             var other => other,
         };
         var failure = Should.Throw<Exception>(() =>
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(MaxTest, 200)).WithQuietOnSuccess(true), ParseOfPrintIsIdentity(LogQLPrinter.Print, Broken)));
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(MaxTest, 200)).WithQuietOnSuccess(true), LogQLRoundTrip.ParseOfPrintIsIdentity(LogQLPrinter.Print, Broken)));
         failure.Message.ShouldContain("Falsifiable");
     }
 

@@ -1,5 +1,6 @@
 using FsCheck;
 using Shouldly;
+using Verified.Conformance.ReadPath;
 using Verified.Reference.Loki.Frontend;
 using Xunit;
 
@@ -19,11 +20,11 @@ public sealed class FrontendSeededBugTests
     [InlineData(nameof(FrontendFaults.BackwardSplitsNotReversed), true)]
     [InlineData(nameof(FrontendFaults.DedupeIgnoresStructuredMetadata), true)]
     public void SplitEquivalenceProperty_Catches(string fault, bool deduplicating) =>
-        ShouldCatch(FrontendProperties.SplitQueryAnswersLikeTheWholeRange(deduplicating, Enum.Parse<FrontendFaults>(fault)));
+        ShouldCatch(SplitEquivalence.SplitQueryAnswersLikeTheWholeRange(deduplicating, Enum.Parse<FrontendFaults>(fault)));
 
     [Fact]
     public void OverlapProperty_CatchesLokisNonDeduplicatingMerge() =>
-        ShouldCatch(FrontendProperties.OverlappingPiecesMergeToTheWholeRange(deduplicating: false));
+        ShouldCatch(SplitEquivalence.OverlappingPiecesMergeToTheWholeRange(deduplicating: false));
 
     private static void ShouldCatch(Property property)
     {

@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using Shouldly;
+using Verified.Conformance.ReadPath;
 using Verified.Reference.Loki;
 using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Labels;
@@ -10,7 +10,10 @@ using Xunit;
 
 namespace Verified.Query.Tests.Frontend;
 
-/// <summary>loki/merge_dedupe_vectors.json <c>frontend_split_merge</c> (upstream Test_codec_MergeResponse).</summary>
+/// <summary>
+/// loki/merge_dedupe_vectors.json <c>frontend_split_merge</c> (upstream Test_codec_MergeResponse), case by case through the
+/// runner <c>verified check</c> uses (<see cref="ReadPathVectors.FrontendMergeMismatch"/>).
+/// </summary>
 public sealed class MergeVectorTests
 {
     private const string Debug = "{foo=\"bar\", level=\"debug\"}";
@@ -35,13 +38,7 @@ public sealed class MergeVectorTests
     public void LokiCompatibleMerge_MatchesTheVector(string name)
     {
         var c = Section().GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
-        var direction = c.GetProperty("direction").GetString() == "BACKWARD" ? Direction.Backward : Direction.Forward;
-        var responses = c.GetProperty("responses").EnumerateArray()
-            .Select(r => new QueryResult([.. r.EnumerateObject().Select(p => new ResultStream(p.Name, Entries(p.Value)))]))
-            .ToList();
-        var expected = new QueryResult([.. c.GetProperty("expected").EnumerateArray().Select(s => new ResultStream(s[0].GetString()!, Entries(s[1])))]);
-
-        FrontendMerge.LokiCompatible(responses, c.GetProperty("limit").GetInt32(), direction).ShouldBe(expected);
+        ReadPathVectors.FrontendMergeMismatch(c).ShouldBeNull();
     }
 
     [Fact]
@@ -99,8 +96,5 @@ public sealed class MergeVectorTests
     public void NonPositiveLimit_IsRejected() =>
         Should.Throw<ArgumentOutOfRangeException>(() => FrontendMerge.LokiCompatible([], 0, Direction.Forward));
 
-    private static JsonElement Section() => SharedVectors.Load("loki/merge_dedupe_vectors.json").GetProperty("frontend_split_merge");
-
-    private static ImmutableArray<LogEntry> Entries(JsonElement values) =>
-        [.. values.EnumerateArray().Select(v => new LogEntry(v[0].GetInt64(), v[1].GetString()!))];
+    private static JsonElement Section() => SharedVectors.Load(ReadPathVectors.MergeDedupeFile).GetProperty("frontend_split_merge");
 }

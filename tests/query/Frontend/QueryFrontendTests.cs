@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Shouldly;
+using Verified.Conformance.ReadPath;
+using Verified.Reference.Loki;
 using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Push;
-using Verified.Reference.Loki;
 using Xunit;
 
 namespace Verified.Query.Tests.Frontend;

@@ -1,11 +1,17 @@
 using Shouldly;
+using Verified.Conformance.Checks;
+using Verified.Conformance.ReadPath;
 using Verified.Reference.Loki;
 using Verified.Reference.Loki.Frontend;
+using Verified.Routing;
 using Xunit;
 
 namespace Verified.Query.Tests.Frontend;
 
-/// <summary>The scheduler: per-tenant FIFO, round-robin across tenants, the outstanding limit, max_concurrent.</summary>
+/// <summary>
+/// The scheduler: per-tenant FIFO, round-robin across tenants, the outstanding limit, max_concurrent; and the scenario
+/// <c>verified check</c> runs (<see cref="SchedulerScenario"/>), passing on the reference and failing on broken schedulers.
+/// </summary>
 public sealed class SchedulerTests
 {
     [Fact]
@@ -119,6 +125,38 @@ public sealed class SchedulerTests
         (await scheduler.EnqueueAsync(Request("a", 2))).ShouldBe(QueryResult.Empty);
     }
 
+    [Fact]
+    public void CheckScenario_PassesOnTheReference_WithTheSpecsLimit()
+    {
+        var outcome = SchedulerScenario.Run(LokiRouting.Instance);
+        outcome.Verdict.ShouldBe(Verdict.Passed, outcome.Detail);
+        outcome.Detail.ShouldContain("429 past 32000 outstanding");
+    }
+
+    [Fact]
+    public void CheckScenario_CatchesASchedulerWithOneGlobalFifoQueue()
+    {
+        var outcome = SchedulerScenario.Run(3, options => GlobalFifo.Create(options.MaxOutstandingPerTenant, SchedulerScenario.TooManyOutstandingRequests));
+        outcome.Verdict.ShouldBe(Verdict.Failed);
+        outcome.Detail.ShouldContain("dispatch order expected a1 b1 c1 a2 b2 a3, actual a1 a2 a3 b1 b2 c1");
+    }
+
+    [Fact]
+    public void CheckScenario_CatchesALimitOffByOne()
+    {
+        var outcome = SchedulerScenario.Run(3, options => SchedulerUnderTest.Reference(options with { MaxOutstandingPerTenant = options.MaxOutstandingPerTenant + 1 }));
+        outcome.Verdict.ShouldBe(Verdict.Failed);
+        outcome.Detail.ShouldContain("request 4 of tenant a expected 429");
+    }
+
+    [Fact]
+    public void CheckScenario_CatchesAnotherRejectionText()
+    {
+        var outcome = SchedulerScenario.Run(3, options => GlobalFifo.Create(options.MaxOutstandingPerTenant, "queue full"));
+        outcome.Verdict.ShouldBe(Verdict.Failed);
+        outcome.Detail.ShouldContain("429 \"queue full\"");
+    }
+
     private static SplitRequest Request(string tenant, int index) => new(tenant, "{}", new TimeRange(0, 1), Direction.Backward, 100, index);
 
     /// <summary>An executor that holds every request until the test releases it (oldest first).</summary>
@@ -156,6 +194,52 @@ public sealed class SchedulerTests
             finally
             {
                 SynchronizationContext.SetSynchronizationContext(context);
+            }
+        }
+    }
+
+    /// <summary>A broken scheduler for the negative controls: one FIFO queue for every tenant, synchronous executors only.</summary>
+    private sealed class GlobalFifo
+    {
+        private readonly Queue<(SplitRequest Request, TaskCompletionSource<QueryResult> Source)> _queue = new();
+        private readonly List<SplitRequest> _dispatched = [];
+        private readonly int _limit;
+        private readonly string _rejection;
+        private Func<SplitRequest, CancellationToken, Task<QueryResult>>? _executor;
+
+        private GlobalFifo(int limit, string rejection) => (_limit, _rejection) = (limit, rejection);
+
+        public static SchedulerUnderTest Create(int limit, string rejection)
+        {
+            var scheduler = new GlobalFifo(limit, rejection);
+            return new(scheduler.Enqueue, (_, executor, _) => scheduler.AddQuerier(executor), () => scheduler._dispatched);
+        }
+
+        private Task<QueryResult> Enqueue(SplitRequest request)
+        {
+            if (_queue.Count(q => q.Request.Tenant == request.Tenant) >= _limit)
+            {
+                return Task.FromException<QueryResult>(new QueryRejectedException(429, _rejection));
+            }
+
+            var source = new TaskCompletionSource<QueryResult>();
+            _queue.Enqueue((request, source));
+            Pump();
+            return source.Task;
+        }
+
+        private void AddQuerier(Func<SplitRequest, CancellationToken, Task<QueryResult>> executor)
+        {
+            _executor = executor;
+            Pump();
+        }
+
+        private void Pump()
+        {
+            while (_executor is not null && _queue.TryDequeue(out var next))
+            {
+                _dispatched.Add(next.Request);
+                next.Source.SetResult(_executor(next.Request, CancellationToken.None).GetAwaiter().GetResult());
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Verified.LogQL.Tests.GoLiteral;
+namespace Verified.Conformance.ReadPath.GoLiteral;
 
 /// <summary>
 /// A tiny reader for the Go composite-literal expressions of loki parser_test.go ("exp_go" in the vectors):

@@ -5,24 +5,27 @@ using Verified.Reference.Loki;
 using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.Push;
 
-namespace Verified.Query.Tests.Frontend;
+namespace Verified.Conformance.ReadPath;
 
 /// <summary>A generated split-equivalence case: a store, a query over it and the frontend's settings.</summary>
-public sealed record FrontendCase(
+internal sealed record FrontendCase(
     ImmutableArray<StoredEntry> Store, long StartNs, long EndNs, Direction Direction, int Limit, int IntervalSeconds, int Parallelism, int Queriers)
 {
     public override string ToString() =>
-        $"[{StartNs / Build.Second - FrontendCaseGen.BaseSeconds}s, {EndNs / Build.Second - FrontendCaseGen.BaseSeconds}s) {Direction} limit {Limit} interval {IntervalSeconds}s " +
+        $"[{StartNs / FrontendCaseGen.Second - FrontendCaseGen.BaseSeconds}s, {EndNs / FrontendCaseGen.Second - FrontendCaseGen.BaseSeconds}s) {Direction} limit {Limit} interval {IntervalSeconds}s " +
         $"parallelism {Parallelism} queriers {Queriers}; store: " +
-        string.Join(" ", Store.Select(s => $"{s.Labels}@{s.Entry.TimestampNs / Build.Second - FrontendCaseGen.BaseSeconds}:{s.Entry.Line}{(s.Entry.StructuredMetadata.IsEmpty ? "" : "+sm")}"));
+        string.Join(" ", Store.Select(s => $"{s.Labels}@{s.Entry.TimestampNs / FrontendCaseGen.Second - FrontendCaseGen.BaseSeconds}:{s.Entry.Line}{(s.Entry.StructuredMetadata.IsEmpty ? "" : "+sm")}"));
 }
 
 /// <summary>
 /// Generators: entries on whole seconds (so they land on split boundaries often), few streams, lines and metadata
 /// so that equal timestamps, exact duplicates and same-line-different-metadata pairs all occur.
 /// </summary>
-public static class FrontendCaseGen
+internal static class FrontendCaseGen
 {
+    /// <summary>One second in nanoseconds.</summary>
+    public const long Second = 1_000_000_000L;
+
     /// <summary>The store's origin: a whole second that is a multiple of every generated interval.</summary>
     public const long BaseSeconds = 1_699_999_700L;
 
@@ -37,7 +40,7 @@ public static class FrontendCaseGen
         from second in Gen.Choose(0, 60)
         from line in Lines
         from metadata in Metadata
-        select new StoredEntry(labels, new LogEntry((BaseSeconds + second) * Build.Second, line, metadata));
+        select new StoredEntry(labels, new LogEntry((BaseSeconds + second) * FrontendCaseGen.Second, line, metadata));
 
     private static readonly Gen<ImmutableArray<StoredEntry>> Stores =
         from n in Gen.Choose(0, 25)
@@ -54,5 +57,5 @@ public static class FrontendCaseGen
         from interval in Gen.Elements(0, 1, 7, 10, 25, 100)
         from parallelism in Gen.Choose(1, 4)
         from queriers in Gen.Choose(1, 2)
-        select new FrontendCase(store, (BaseSeconds + start) * Build.Second, (BaseSeconds + start + length) * Build.Second, direction, limit, interval, parallelism, queriers);
+        select new FrontendCase(store, (BaseSeconds + start) * FrontendCaseGen.Second, (BaseSeconds + start + length) * FrontendCaseGen.Second, direction, limit, interval, parallelism, queriers);
 }

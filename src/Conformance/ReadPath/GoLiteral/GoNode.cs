@@ -1,4 +1,4 @@
-namespace Verified.LogQL.Tests.GoLiteral;
+namespace Verified.Conformance.ReadPath.GoLiteral;
 
 /// <summary>A node of the Go expression text the upstream test cases use for their expected ASTs.</summary>
 internal abstract record GoNode;

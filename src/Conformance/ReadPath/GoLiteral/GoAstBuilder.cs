@@ -1,7 +1,7 @@
 using System.Globalization;
 using Verified.Reference.Loki.LogQL;
 
-namespace Verified.LogQL.Tests.GoLiteral;
+namespace Verified.Conformance.ReadPath.GoLiteral;
 
 /// <summary>An expected AST uses a Loki constructor this builder (and so Verified) does not model.</summary>
 internal sealed class OutOfSubsetException(string what) : Exception($"outside the Verified subset: {what}");

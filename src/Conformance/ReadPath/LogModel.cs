@@ -2,17 +2,17 @@ using Verified.Reference.Loki;
 using Verified.Reference.Loki.Frontend;
 using Verified.Reference.Loki.Push;
 
-namespace Verified.Query.Tests.Frontend;
+namespace Verified.Conformance.ReadPath;
 
 /// <summary>One stored entry of the model: its stream's label string and the entry; the list position breaks ties.</summary>
-public sealed record StoredEntry(string Labels, LogEntry Entry);
+internal sealed record StoredEntry(string Labels, LogEntry Entry);
 
 /// <summary>
 /// An obviously-correct model of a querier over a list of stored entries: keep those in range, drop exact duplicates
 /// (the querier's merge does), order them by timestamp in the direction, then label string, then list position, take
 /// <c>limit</c>, and group by label string in ascending order.
 /// </summary>
-public static class LogModel
+internal static class LogModel
 {
     public static QueryResult Query(IReadOnlyList<StoredEntry> store, TimeRange range, Direction direction, int limit)
     {

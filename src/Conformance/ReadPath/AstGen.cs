@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verified.Reference.Loki.LogQL;
 
-namespace Verified.LogQL.Tests.Properties;
+namespace Verified.Conformance.ReadPath;
 
 /// <summary>
 /// Generators of canonical ASTs in Verified's subset: the shapes the parser itself produces (e.g. no two

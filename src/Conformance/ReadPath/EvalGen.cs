@@ -4,7 +4,7 @@ using Verified.Reference.Loki.Labels;
 using Verified.Reference.Loki.LogQL.Eval;
 using Verified.Reference.Loki.Push;
 
-namespace Verified.LogQL.Tests.Eval;
+namespace Verified.Conformance.ReadPath;
 
 /// <summary>A generated metric query in the evaluator's subset, kept as parts so the naive model can read them.</summary>
 internal sealed record GenQuery(

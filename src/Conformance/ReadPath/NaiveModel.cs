@@ -1,7 +1,7 @@
 using System.Text;
 using Verified.Reference.Loki.Labels;
 
-namespace Verified.LogQL.Tests.Eval;
+namespace Verified.Conformance.ReadPath;
 
 /// <summary>
 /// The obviously-correct model the evaluator is compared with: for every step, scan every entry of every stream,

@@ -1,0 +1,76 @@
+using Shouldly;
+using Verified.Conformance;
+using Verified.Conformance.Checks;
+using Verified.Conformance.ReadPath;
+using Verified.Tests.Shared;
+using Xunit;
+
+namespace Verified.Query.Tests.Querier;
+
+/// <summary>
+/// The LOKI-READ-8 vector checks <c>verified check</c> runs: each passes on the reference, skips without the gold vectors,
+/// and fails when reference and vectors disagree (shown with a copy of the vector file whose expectation is altered).
+/// </summary>
+public sealed class CheckVectorTests : IDisposable
+{
+    private static readonly CheckContext Context = new(PlacementTarget.Reference, SharedVectors.Directory);
+    private readonly string _altered = Path.Combine(Path.GetTempPath(), $"verified-read-vectors-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    public static TheoryData<string> Checks() => [nameof(ReadPathVectors.QueryIntervals), nameof(ReadPathVectors.SplitIntervals), nameof(ReadPathVectors.MergeDedupe)];
+
+    [Theory]
+    [MemberData(nameof(Checks))]
+    public void VectorCheck_PassesOnTheReference(string check)
+    {
+        var outcome = Run(check, Context);
+        outcome.Verdict.ShouldBe(Verdict.Passed, outcome.Detail);
+        outcome.Detail.ShouldContain("assertions");
+    }
+
+    [Theory]
+    [MemberData(nameof(Checks))]
+    public void VectorCheck_SkipsWithAReasonWithoutTheVectors(string check)
+    {
+        var outcome = Run(check, Context with { VectorsDirectory = null });
+        outcome.Verdict.ShouldBe(Verdict.Skipped);
+        outcome.Detail.ShouldContain("vectors");
+    }
+
+    [Theory]
+    [InlineData(nameof(ReadPathVectors.QueryIntervals), ReadPathVectors.QueryIntervalFile, "\"now-1h\"", "\"now-2h\"", "case 1 overlapping")]
+    [InlineData(nameof(ReadPathVectors.SplitIntervals), ReadPathVectors.SplitIntervalFile, "\"through_s\": 8,", "\"through_s\": 9,", "range smaller than split interval")]
+    [InlineData(nameof(ReadPathVectors.MergeDedupe), ReadPathVectors.MergeDedupeFile, "\"expected_count\": 2", "\"expected_count\": 1", "TestMergeIteratorNoDedupDifferentStructuredMetadata")]
+    public void VectorCheck_FailsOnAnAlteredExpectation(string check, string file, string from, string to, string failingCase)
+    {
+        Alter(file, from, to);
+        var outcome = Run(check, Context with { VectorsDirectory = _altered });
+        outcome.Verdict.ShouldBe(Verdict.Failed, outcome.Detail);
+        outcome.Detail.ShouldContain(failingCase);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_altered))
+        {
+            Directory.Delete(_altered, recursive: true);
+        }
+    }
+
+    private static CheckOutcome Run(string check, CheckContext context) => check switch
+    {
+        nameof(ReadPathVectors.QueryIntervals) => ReadPathVectors.QueryIntervals(context),
+        nameof(ReadPathVectors.SplitIntervals) => ReadPathVectors.SplitIntervals(context),
+        _ => ReadPathVectors.MergeDedupe(context),
+    };
+
+    /// <summary>Writes a copy of <paramref name="file"/> under a temporary vectors directory with its first <paramref name="from"/> replaced.</summary>
+    private void Alter(string file, string from, string to)
+    {
+        var text = File.ReadAllText(SharedVectors.PathOf(file));
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        at.ShouldBeGreaterThanOrEqualTo(0, $"{file} has no {from}");
+        var target = Path.Combine(_altered, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllText(target, string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length)));
+    }
+}
