@@ -10,5 +10,5 @@ namespace Verified.Conformance.Checks;
 public static class ConformanceSuite
 {
     /// <summary>All checks, in report order.</summary>
-    public static ImmutableArray<ConformanceCheck> All { get; } = [.. PlacementChecks.All, .. ServiceNameChecks.All(), .. LifecycleChecks.All(), .. WritePathChecks.All(), .. ReadPathChecks.All()];
+    public static ImmutableArray<ConformanceCheck> All { get; } = [.. PlacementChecks.All, .. ServiceNameChecks.All(), .. LifecycleChecks.All(), .. WritePathChecks.All(), .. ReadPathChecks.All(), .. Elasticsearch.EsChecks.All];
 }

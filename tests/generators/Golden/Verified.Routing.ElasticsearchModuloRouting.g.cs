@@ -34,7 +34,7 @@ namespace Verified.Routing
         /// <inheritdoc />
         public string SourcePath => "spec/variants/elasticsearch-modulo.yaml";
         /// <inheritdoc />
-        public string ContentHash => "1e9153c728045767";
+        public string ContentHash => "b7ece52a8442f81c";
         /// <inheritdoc />
         public string HashFunction => HashFunctionName;
         /// <inheritdoc />
@@ -214,7 +214,17 @@ namespace Verified.Routing
             new global::Verified.Routing.Requirement("ES-PLACE-6", global::Verified.Routing.RequirementLevel.Must, "With routing_partition_size p > 1 the shard is F(wrap32(Hash(routing) + FloorMod(Hash(id), p))), a routing value reaches at most p shards, and routing is required.", "S/cluster/routing/IndexRouting.java Partitioned", "elasticsearch-modulo"),
             new global::Verified.Routing.Requirement("ES-PLACE-7", global::Verified.Routing.RequirementLevel.Should, "Under legacy routing with the default R, a partitioned routing value stays on about 1 + (p-1)/f shards (known flaw ES#48863), while R = N or the modulo formula reaches min(p, N).", "elastic/elasticsearch#48863; opensearch-project/OpenSearch#17472", "elasticsearch-modulo"),
             new global::Verified.Routing.Requirement("ES-PLACE-8", global::Verified.Routing.RequirementLevel.Must, "When R equals N the legacy and modulo formulas agree.", "S/cluster/routing/IndexRouting.java", "elasticsearch-modulo"),
-            new global::Verified.Routing.Requirement("ES-PLACE-9", global::Verified.Routing.RequirementLevel.Must, "Gold murmur3 and shard vectors from Elasticsearch tests and real clusters reproduce bit for bit.", "shared/vectors/elasticsearch", "elasticsearch-modulo")
+            new global::Verified.Routing.Requirement("ES-PLACE-9", global::Verified.Routing.RequirementLevel.Must, "Gold murmur3 and shard vectors from Elasticsearch tests and real clusters reproduce bit for bit.", "shared/vectors/elasticsearch", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-1", global::Verified.Routing.RequirementLevel.Must, "Every acknowledged write sits at its seq_no with its primary term on every copy the master considers active.", "elasticsearch-formal-models data/tla/replication.tla AllAckedResponsesStored; S/action/support/replication/ReplicationOperation.java", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-2", global::Verified.Routing.RequirementLevel.Must, "Any two active copies hold the same operations at every seq_no up to either's global checkpoint.", "elasticsearch-formal-models data/tla/replication.tla SameTranslogUpToGlobalCheckPoint", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-3", global::Verified.Routing.RequirementLevel.Must, "A started copy's global checkpoint never exceeds its local checkpoint.", "S/index/seqno/ReplicationTracker.java; replication.tla GlobalCheckPointBelowLocalCheckPoints", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-4", global::Verified.Routing.RequirementLevel.Must, "A copy acting as primary has no holes: its local checkpoint equals its max seq_no.", "replication.tla LocalCheckPointMatchesMaxConfirmedSeq", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-5", global::Verified.Routing.RequirementLevel.Must, "At most one copy is primary for a shard under a given primary term.", "S/cluster/metadata/IndexMetadata.java primaryTerm; S/cluster/routing/allocation/IndexMetadataUpdater.java", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-6", global::Verified.Routing.RequirementLevel.Must, "The primary term never decreases and strictly increases whenever another copy becomes primary.", "S/cluster/routing/allocation/IndexMetadataUpdater.java", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-7", global::Verified.Routing.RequirementLevel.Must, "A replica rejects an operation whose primary term is older than its own with 'operation primary term [t] is too old (current [t'])'.", "S/index/shard/IndexShard.java", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-8", global::Verified.Routing.RequirementLevel.Must, "Once faults stop and every message is delivered, all active copies of a shard hold the same operations.", "replication.tla AllCopiesSameContentsOnQuietDown", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-9", global::Verified.Routing.RequirementLevel.Must, "A shard's in-sync allocation set never becomes empty once non-empty.", "S/cluster/routing/allocation/IndexMetadataUpdater.java", "elasticsearch-modulo"),
+            new global::Verified.Routing.Requirement("ES-REPL-10", global::Verified.Routing.RequirementLevel.Must, "Only a copy in the in-sync set is promoted to primary; a shard with none stays red.", "S/cluster/routing/RoutingNodes.java; docs/resiliency", "elasticsearch-modulo")
         );
 
         /// <inheritdoc />
