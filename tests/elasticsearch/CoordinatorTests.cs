@@ -1,8 +1,5 @@
 using Shouldly;
-using Verified.Reference.Elasticsearch;
 using Verified.Reference.Elasticsearch.Cluster;
-using Verified.Reference.Simulation;
-using Verified.Routing;
 using Xunit;
 
 namespace Verified.Elasticsearch.Tests;
@@ -13,8 +10,8 @@ public sealed class CoordinatorTests
     [Fact]
     public async Task IndexWithAnUnassignedReplica_IsCreated_WithShardsTotal2Successful1()
     {
-        var (cluster, clock) = await StartAsync(dataNodes: 1, replicas: 1);
-        var outcome = await RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{}"));
+        var (cluster, clock) = await TestCluster.StartAsync(shards: 1, dataNodes: 1, replicas: 1);
+        var outcome = await TestCluster.RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{}"));
         outcome.Status.ShouldBe(201);
         outcome.Response!.Result.ShouldBe("created");
         (outcome.Response.Total, outcome.Response.Successful, outcome.Response.Failures.Length).ShouldBe((2, 1, 0));
@@ -24,8 +21,8 @@ public sealed class CoordinatorTests
     [Fact]
     public async Task WaitForAllActiveShards_WithAReplicaMissing_TimesOutWith503()
     {
-        var (cluster, clock) = await StartAsync(dataNodes: 1, replicas: 1);
-        var outcome = await RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{}", waitForActiveShards: "all"));
+        var (cluster, clock) = await TestCluster.StartAsync(shards: 1, dataNodes: 1, replicas: 1);
+        var outcome = await TestCluster.RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{}", waitForActiveShards: "all"));
         outcome.Status.ShouldBe(503);
         outcome.Error!.Type.ShouldBe("unavailable_shards_exception");
         outcome.Error.Reason.ShouldBe("[i][0] Not enough active copies to meet shard count of [ALL] (have 1, needed 2). Timeout: [1m], request: [index {[i][1], source[{}]}]");
@@ -34,66 +31,45 @@ public sealed class CoordinatorTests
     [Fact]
     public async Task SecondIndexOfAnId_IsUpdated_AndDeleteOfAMissingId_IsNotFound404()
     {
-        var (cluster, clock) = await StartAsync(dataNodes: 2, replicas: 1);
-        await RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{\"a\":1}"));
-        var second = await RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{\"a\":2}"));
+        var (cluster, clock) = await TestCluster.StartAsync(shards: 1, dataNodes: 2, replicas: 1);
+        await TestCluster.RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{\"a\":1}"));
+        var second = await TestCluster.RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{\"a\":2}"));
         (second.Status, second.Response!.Result, second.Response.Version, second.Response.Successful).ShouldBe((200, "updated", 2L, 2));
-        var missing = await RunAsync(clock, cluster.Coordinator.DeleteAsync("i", "nope"));
+        var missing = await TestCluster.RunAsync(clock, cluster.Coordinator.DeleteAsync("i", "nope"));
         (missing.Status, missing.Response!.Result).ShouldBe((404, "not_found"));
-        var get = await RunAsync(clock, cluster.Coordinator.GetAsync("i", "1"));
+        var get = await TestCluster.RunAsync(clock, cluster.Coordinator.GetAsync("i", "1"));
         get.Document!.Source.ShouldBe("{\"a\":2}");
     }
 
     [Fact]
     public async Task CreateOnAnExistingId_Is409VersionConflict()
     {
-        var (cluster, clock) = await StartAsync(dataNodes: 2, replicas: 1);
-        await RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{}"));
-        var conflict = await RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{}", createOnly: true));
+        var (cluster, clock) = await TestCluster.StartAsync(shards: 1, dataNodes: 2, replicas: 1);
+        await TestCluster.RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{}"));
+        var conflict = await TestCluster.RunAsync(clock, cluster.Coordinator.IndexAsync("i", "1", "{}", createOnly: true));
         conflict.Error.ShouldBe(new EsError("version_conflict_engine_exception", "[1]: version conflict, document already exists (current version [1])", 409));
     }
 
     [Fact]
     public async Task WriteToAMissingIndex_Is404IndexNotFound_AndEmptyId_Is400()
     {
-        var (cluster, clock) = await StartAsync(dataNodes: 1, replicas: 0);
-        (await RunAsync(clock, cluster.Coordinator.IndexAsync("nope", "1", "{}"))).Error.ShouldBe(new EsError("index_not_found_exception", "no such index [nope]", 404));
-        (await RunAsync(clock, cluster.Coordinator.IndexAsync("i", "", "{}"))).Error!.Reason.ShouldBe("Validation Failed: 1: if _id is specified it must not be empty;");
+        var (cluster, clock) = await TestCluster.StartAsync(shards: 1, dataNodes: 1, replicas: 0);
+        (await TestCluster.RunAsync(clock, cluster.Coordinator.IndexAsync("nope", "1", "{}"))).Error.ShouldBe(new EsError("index_not_found_exception", "no such index [nope]", 404));
+        (await TestCluster.RunAsync(clock, cluster.Coordinator.IndexAsync("i", "", "{}"))).Error!.Reason.ShouldBe("Validation Failed: 1: if _id is specified it must not be empty;");
     }
 
     [Fact]
     public async Task ShardFailedFromADemotedPrimary_IsRefusedWithNoLongerPrimary()
     {
-        var (cluster, clock) = await StartAsync(dataNodes: 3, replicas: 2);
+        var (cluster, clock) = await TestCluster.StartAsync(shards: 1, dataNodes: 3, replicas: 2);
         var shard = new ShardId("i", 0);
         var primary = cluster.Master.State.Primary(shard)!;
         cluster.Crash(primary.Node!);
         cluster.Master.State.Term(shard).ShouldBe(2);
         var replica = cluster.Master.State.Copies(shard).First(c => c.Assigned && !c.Primary);
-        var error = await Should.ThrowAsync<EsException>(() => RunAsync(clock, cluster.Network.CallAsync<ShardFailedRequest, ShardStateResponse>(
+        var error = await Should.ThrowAsync<EsException>(() => TestCluster.RunAsync(clock, cluster.Network.CallAsync<ShardFailedRequest, ShardStateResponse>(
             replica.Node!, EsCluster.MasterNode, new ShardFailedRequest(shard, replica.AllocationId, 1, "test"))));
         error.Error.Reason.ShouldBe("primary term [1] did not match current primary term [2]");
         cluster.Master.State.InSync(shard).ShouldContain(replica.AllocationId);
     }
-
-    private static Task<(EsCluster, SimulatedClock)> StartAsync(int dataNodes, int replicas) => Task.Run(() =>
-    {
-        var clock = new SimulatedClock();
-        var cluster = new EsCluster(dataNodes, clock, new Random(1));
-        cluster.Network.DefaultLinkFaults = new LinkFaults(Delay: TimeSpan.FromMilliseconds(2));
-        cluster.Master.CreateIndex(IndexRouting.Create(ElasticsearchRouting.Instance, 1, index: "i"), replicas);
-        clock.Advance(TimeSpan.FromSeconds(1));
-        return (cluster, clock);
-    });
-
-    /// <summary>Advances the clock off xunit's context until <paramref name="task"/> finishes (at most 2 simulated minutes).</summary>
-    private static Task<T> RunAsync<T>(SimulatedClock clock, Task<T> task) => Task.Run(() =>
-    {
-        for (var i = 0; i < 1200 && !task.IsCompleted; i++)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(100));
-        }
-
-        return task;
-    });
 }

@@ -1,8 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Shouldly;
 using Verified.Conformance.Elasticsearch;
-using Verified.Reference.Elasticsearch.Replication;
 using Verified.Tests.Shared;
 using Xunit;
 
@@ -42,14 +40,5 @@ public sealed class ReplicationPropertyTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(MaxTest));
     }
 
-    [Theory]
-    [InlineData(ReplicationFaults.AckBeforeReplicas, "AllAckedResponsesStored")]
-    [InlineData(ReplicationFaults.PromoteOutOfSync, "OnlyInSyncCopiesPromoted")]
-    [InlineData(ReplicationFaults.ReplicaAcceptsOlderTerm, "ReplicasRejectOlderTerms")]
-    [InlineData(ReplicationFaults.NoTrimAfterPromotion, "AllCopiesSameContentsOnQuietDown")]
-    internal void SeededBug_IsCaught(ReplicationFaults fault, string invariant)
-    {
-        var error = Should.Throw<Exception>(() => EsProperties.Holds(invariant, fault, EsProperties.PromotionHistories).Check(Config.QuickThrowOnFailure.WithMaxTest(TestBudget.MaxTestOr(300))));
-        error.Message.ShouldContain(invariant + ":", Case.Sensitive, error.Message);
-    }
+    // The seeded bugs run from fixed seeds in SeededBugCoverageTests (one row per bug and invariant).
 }

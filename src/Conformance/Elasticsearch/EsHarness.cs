@@ -30,15 +30,21 @@ public static class EsHarness
     /// <summary>Runs <paramref name="steps"/> and returns the violations found (empty when all invariants held).</summary>
     public static EsRun Run(IReadOnlyList<EsStep> steps, int seed) => Run(steps, seed, ReplicationFaults.None);
 
-    internal static EsRun Run(IReadOnlyList<EsStep> steps, int seed, ReplicationFaults faults)
+    internal static EsRun Run(IReadOnlyList<EsStep> steps, int seed, ReplicationFaults faults) =>
+        OffContext(() => RunOffContext(steps, seed, faults));
+
+    /// <summary>
+    /// Runs <paramref name="run"/> with no synchronization context. Continuations must run inline when the clock
+    /// advances; .NET queues them instead on a thread with a context (xunit's), and Task.Run's task may be inlined into
+    /// a waiting thread, so the context is cleared for the run.
+    /// </summary>
+    internal static T OffContext<T>(Func<T> run)
     {
-        // Continuations must run inline when the clock advances; .NET queues them instead on a thread with a context
-        // (xunit's), and Task.Run's task may be inlined into a waiting thread, so the context is cleared for the run.
         var context = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            return RunOffContext(steps, seed, faults);
+            return run();
         }
         finally
         {
@@ -96,7 +102,7 @@ public static class EsHarness
         return new EsRun(seed, steps, writes, [.. violations.Order(StringComparer.Ordinal)]);
     }
 
-    private static void Sync(EsCluster cluster)
+    internal static void Sync(EsCluster cluster)
     {
         foreach (var name in cluster.NodeNames)
         {
@@ -104,7 +110,7 @@ public static class EsHarness
         }
     }
 
-    private static void Apply(EsCluster cluster, SimulatedClock clock, EsStep step, List<EsWrite> writes)
+    internal static void Apply(EsCluster cluster, SimulatedClock clock, EsStep step, List<EsWrite> writes)
     {
         switch (step)
         {
@@ -135,17 +141,19 @@ public static class EsHarness
             case EsStep.SyncCheckpoints:
                 Sync(cluster);
                 break;
+            case EsStep.Search:
+                break;
             default:
                 throw new ArgumentException($"unknown step {step}", nameof(step));
         }
     }
 
-    private static void Start(EsCluster cluster, List<EsWrite> writes, EsWrite write)
+    internal static void Start(EsCluster cluster, List<EsWrite> writes, EsWrite write, string index = IndexName)
     {
         writes.Add(write);
         var task = write.Kind == OperationKind.Delete
-            ? cluster.Coordinator.DeleteAsync(IndexName, write.Id, timeout: WriteTimeout)
-            : cluster.Coordinator.IndexAsync(IndexName, write.Id, write.Source!, timeout: WriteTimeout);
+            ? cluster.Coordinator.DeleteAsync(index, write.Id, timeout: WriteTimeout)
+            : cluster.Coordinator.IndexAsync(index, write.Id, write.Source!, timeout: WriteTimeout);
         _ = task.ContinueWith(
             t =>
             {

@@ -38,4 +38,10 @@ public abstract record EsStep
 
     /// <summary>Every primary syncs its global checkpoint to its replicas.</summary>
     public sealed record SyncCheckpoints : EsStep;
+
+    /// <summary>Search with query <paramref name="Query"/> (0 match_all, 1 term, 2 range, 3 bool must_not) over values <paramref name="Lo"/>..<paramref name="Hi"/> (search histories only).</summary>
+    /// <param name="Query">Query shape.</param>
+    /// <param name="Lo">Lower value (the term's value).</param>
+    /// <param name="Hi">Upper value.</param>
+    public sealed record Search(int Query, int Lo, int Hi) : EsStep;
 }

@@ -34,7 +34,7 @@ namespace Verified.Routing
         /// <inheritdoc />
         public string SourcePath => "spec/elasticsearch.yaml";
         /// <inheritdoc />
-        public string ContentHash => "b5d73b5b34bfa040";
+        public string ContentHash => "8c5ceab38b9a23f0";
         /// <inheritdoc />
         public string HashFunction => HashFunctionName;
         /// <inheritdoc />
@@ -224,7 +224,11 @@ namespace Verified.Routing
             new global::Verified.Routing.Requirement("ES-REPL-7", global::Verified.Routing.RequirementLevel.Must, "A replica rejects an operation whose primary term is older than its own with 'operation primary term [t] is too old (current [t'])'.", "S/index/shard/IndexShard.java", "elasticsearch"),
             new global::Verified.Routing.Requirement("ES-REPL-8", global::Verified.Routing.RequirementLevel.Must, "Once faults stop and every message is delivered, all active copies of a shard hold the same operations.", "replication.tla AllCopiesSameContentsOnQuietDown", "elasticsearch"),
             new global::Verified.Routing.Requirement("ES-REPL-9", global::Verified.Routing.RequirementLevel.Must, "A shard's in-sync allocation set never becomes empty once non-empty.", "S/cluster/routing/allocation/IndexMetadataUpdater.java", "elasticsearch"),
-            new global::Verified.Routing.Requirement("ES-REPL-10", global::Verified.Routing.RequirementLevel.Must, "Only a copy in the in-sync set is promoted to primary; a shard with none stays red.", "S/cluster/routing/RoutingNodes.java; docs/resiliency", "elasticsearch")
+            new global::Verified.Routing.Requirement("ES-REPL-10", global::Verified.Routing.RequirementLevel.Must, "Only a copy in the in-sync set is promoted to primary; a shard with none stays red.", "S/cluster/routing/RoutingNodes.java; docs/resiliency", "elasticsearch"),
+            new global::Verified.Routing.Requirement("ES-SEARCH-1", global::Verified.Routing.RequirementLevel.Must, "When every shard answers (_shards.failed is 0), a search finds every acknowledged document that matches its query and was not later deleted, and nothing that was never written or does not match.", "S/action/search/AbstractSearchAsyncAction.java; S/action/search/SearchPhaseController.java", "elasticsearch"),
+            new global::Verified.Routing.Requirement("ES-SEARCH-2", global::Verified.Routing.RequirementLevel.Must, "A shard none of whose copies answers is counted in _shards.failed (total = successful + skipped + failed) with a failures entry, and its documents are absent; the search still answers 200 unless every shard failed (search_phase_execution_exception 'all shards failed') or allow_partial_search_results is false.", "S/action/search/AbstractSearchAsyncAction.java; S/rest/action/RestActions.java buildBroadcastShardsHeader", "elasticsearch"),
+            new global::Verified.Routing.Requirement("ES-SEARCH-3", global::Verified.Routing.RequirementLevel.Must, "The coordinating node merges the shards' top hits by the sort values, ties by shard index then shard doc id.", "S/action/search/SearchPhaseController.java; Lucene TopDocs.merge", "elasticsearch"),
+            new global::Verified.Routing.Requirement("ES-SEARCH-4", global::Verified.Routing.RequirementLevel.Must, "Each shard returns its best from+size hits and the coordinating node keeps [from, from+size) of the merged order; hits.total counts every match up to track_total_hits.", "S/action/search/SearchPhaseController.java; S/search/query/QueryPhase.java", "elasticsearch")
         );
 
         /// <inheritdoc />

@@ -123,7 +123,7 @@ public sealed partial class Coordinator
                         Name, node, new PrimaryRequest(shard, kind, id, source, describe, createOnly), remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1)).ConfigureAwait(false);
                     return new WriteOutcome(index, id, response, null);
                 }
-                catch (EsException e) when (e.Error.Status == 409)
+                catch (EsException e) when (e.Error.Status is 409 or 400)
                 {
                     return new WriteOutcome(index, id, null, e.Error);
                 }

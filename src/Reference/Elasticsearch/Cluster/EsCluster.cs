@@ -9,7 +9,7 @@ namespace Verified.Reference.Elasticsearch.Cluster;
 /// driven by the injected clock. Data nodes can crash (their copies are lost), be cut off from the master (the
 /// master then fails their copies while they keep running) and come back empty.
 /// </summary>
-public sealed class EsCluster
+public sealed partial class EsCluster
 {
     /// <summary>The master's node name.</summary>
     public const string MasterNode = "master";
@@ -28,8 +28,14 @@ public sealed class EsCluster
     }
 
     internal EsCluster(int dataNodes, TimeProvider time, Random random, ReplicationFaults faults)
+        : this(dataNodes, time, random, faults, Search.SearchFaults.None)
+    {
+    }
+
+    internal EsCluster(int dataNodes, TimeProvider time, Random random, ReplicationFaults faults, Search.SearchFaults searchFaults)
     {
         _faults = faults;
+        SearchFaults = searchFaults;
         Time = time;
         Network = new SimNetwork(time, random) { DefaultTimeout = TimeSpan.FromSeconds(30) };
         NodeNames = [.. Enumerable.Range(0, dataNodes).Select(i => $"node-{i}")];
@@ -37,9 +43,10 @@ public sealed class EsCluster
         foreach (var name in NodeNames)
         {
             _nodes[name] = new DataNode(Network, time, name, MasterNode, faults) { OnReplicaAccept = _accepts.Add };
+            RegisterSearch(_nodes[name]);
         }
 
-        Master = new Master(Network, MasterNode, NodeNames, [CoordinatorNode], faults);
+        Master = new Master(Network, MasterNode, NodeNames, [CoordinatorNode], faults) { SearchFaults = searchFaults };
     }
 
     /// <summary>The clock.</summary>
@@ -84,6 +91,7 @@ public sealed class EsCluster
 
         Network.Restart(name);
         _nodes[name] = new DataNode(Network, Time, name, MasterNode, _faults) { OnReplicaAccept = _accepts.Add };
+        RegisterSearch(_nodes[name]);
         Master.NodeJoined(name);
         Master.Reroute();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Verified.Reference.Elasticsearch.Search;
 
 namespace Verified.Reference.Elasticsearch.Cluster;
 
@@ -26,4 +27,13 @@ public sealed record IndexMetadata(
 
     /// <summary>Copies per shard: replicas + 1 (the write response's <c>_shards.total</c>).</summary>
     public int Copies => Replicas + 1;
+
+    /// <summary>
+    /// The index's dynamic mapping, one instance for every copy of every shard (ES keeps the mapping in
+    /// IndexMetadata; here updates are shared at once instead of published by the master). Kept by <c>with</c>.
+    /// </summary>
+    public DynamicMapping Mapping { get; init; } = new();
+
+    /// <summary>Seeded search bugs the copies of this index run with (tests only).</summary>
+    internal SearchFaults SearchFaults { get; init; }
 }

@@ -69,7 +69,12 @@ public sealed partial class Master
                 state = Replace(state, replica, replica with { AllocationId = "", Node = null, State = ShardCopyState.Move(replica.State, ShardCopyState.Unassigned) });
             }
 
-            return state;
+            if (Faults.HasFlag(ReplicationFaults.TermResetWhenRed))
+            {
+                state = WithTerm(state, shard, 0);
+            }
+
+            return Faults.HasFlag(ReplicationFaults.LastInSyncRemoved) ? WithInSync(state, shard, inSync.Remove(copy.AllocationId)) : state;
         }
 
         state = Replace(state, copy, unassigned);
@@ -87,7 +92,7 @@ public sealed partial class Master
             state = Replace(state, recovering, recovering with { AllocationId = "", Node = null, State = ShardCopyState.Move(recovering.State, ShardCopyState.Unassigned) });
         }
 
-        state = WithTerm(state, shard, state.Term(shard) + 1);
+        state = WithTerm(state, shard, state.Term(shard) + (Faults.HasFlag(ReplicationFaults.PromotionWithoutTermBump) ? 0 : 1));
         var remaining = inSync.Remove(copy.AllocationId);
         return WithInSync(state, shard, remaining.Count > 0 ? remaining : inSync);
     }

@@ -46,6 +46,9 @@ public sealed partial class Master
 
     internal ReplicationFaults Faults { get; }
 
+    /// <summary>Seeded search bugs given to every index created (tests only).</summary>
+    internal Search.SearchFaults SearchFaults { get; init; }
+
     /// <summary>
     /// Creates an index: primary term 1 per shard, each primary STARTED on its own node (a fresh primary has nothing
     /// to recover), each replica INITIALIZING on a node without another copy of the shard, or UNASSIGNED.
@@ -81,7 +84,7 @@ public sealed partial class Master
             inSync.Add(copies[0].Assigned ? [copies[0].AllocationId] : []);
         }
 
-        var metadata = new IndexMetadata(routing, replicas, [.. Enumerable.Repeat(1L, routing.Shards)], inSync.ToImmutable(), waitForActiveShards);
+        var metadata = new IndexMetadata(routing, replicas, [.. Enumerable.Repeat(1L, routing.Shards)], inSync.ToImmutable(), waitForActiveShards) { SearchFaults = SearchFaults };
         return Commit(State with { Indices = State.Indices.SetItem(routing.Index, metadata), Routing = routingTable });
     }
 

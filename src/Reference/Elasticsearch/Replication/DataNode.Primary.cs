@@ -57,8 +57,10 @@ public sealed partial class DataNode
     /// The copies the global checkpoint waits for: the in-sync set plus recovering copies this primary tracks that are
     /// still routed — the checkpoint is frozen while a copy is pending in sync (ES ReplicationTracker).
     /// </summary>
-    private static IEnumerable<string> CheckpointGroup(ShardCopy primary, ClusterState state) =>
-        state.InSync(primary.Shard).Union(primary.Tracked.Where(t => state.Copy(primary.Shard, t) is not null));
+    private IEnumerable<string> CheckpointGroup(ShardCopy primary, ClusterState state) =>
+        Faults.HasFlag(ReplicationFaults.GlobalCheckpointFromPrimaryOnly)
+            ? [primary.AllocationId]
+            : state.InSync(primary.Shard).Union(primary.Tracked.Where(t => state.Copy(primary.Shard, t) is not null));
 
     /// <summary>Sends one operation to one target; null when it applied, else the failure (already confirmed by the master).</summary>
     private async Task<CopyFailure?> ReplicateAsync(ShardCopy primary, ShardRouting target, Operation op, long globalCheckpoint)
@@ -180,6 +182,12 @@ public sealed partial class DataNode
         }
 
         primary.Tracked.Add(request.Target);
-        return new RecoveryResponse([.. primary.Translog.Select(e => e.Op)], primary.Term, primary.GlobalCheckpoint);
+        var ops = primary.Translog.Select(e => e.Op);
+        if (Faults.HasFlag(ReplicationFaults.RecoverySkipsBelowGlobalCheckpoint))
+        {
+            ops = ops.Where(o => o.SeqNo > primary.GlobalCheckpoint);
+        }
+
+        return new RecoveryResponse([.. ops], primary.Term, primary.GlobalCheckpoint);
     }
 }

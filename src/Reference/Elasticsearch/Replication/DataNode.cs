@@ -89,7 +89,7 @@ public sealed partial class DataNode
         var term = state.Term(routing.Shard);
         if (!_copies.TryGetValue(routing.AllocationId, out var copy))
         {
-            copy = new ShardCopy(routing.Shard, routing.AllocationId, routing.Primary ? term : 0) { IsPrimary = routing.Primary };
+            copy = new ShardCopy(routing.Shard, routing.AllocationId, routing.Primary ? term : 0, state.Indices[routing.Shard.Index]) { IsPrimary = routing.Primary };
             _copies[routing.AllocationId] = copy;
             if (!routing.Primary && routing.State == ShardCopyState.Initializing)
             {
@@ -101,6 +101,14 @@ public sealed partial class DataNode
 
         if (routing.Primary && !copy.IsPrimary && routing.Active)
         {
+            if (Faults.HasFlag(ReplicationFaults.PromotionSkipsGapFill))
+            {
+                copy.AdoptTerm(term);
+                copy.IsPrimary = true;
+                _ = ResyncAsync(copy, state, copy.OperationsAbove(copy.GlobalCheckpoint));
+                return;
+            }
+
             var ops = copy.Promote(term);
             _ = ResyncAsync(copy, state, ops);
         }

@@ -1,3 +1,6 @@
+using Verified.Reference.Elasticsearch.Cluster;
+using Verified.Reference.Elasticsearch.Search;
+
 namespace Verified.Reference.Elasticsearch.Replication;
 
 public sealed partial class ShardCopy
@@ -7,10 +10,25 @@ public sealed partial class ShardCopy
 
     /// <summary>
     /// On the primary: assigns the next seq_no under the current term and applies the operation locally
-    /// (ES ReplicationOperation: the primary applies before it samples the global checkpoint and the group).
+    /// (ES ReplicationOperation: the primary applies before it samples the global checkpoint and the group). An
+    /// index operation's source is parsed against the index mapping first: a conflict or malformed source throws
+    /// <see cref="EsException"/> with ES's <c>document_parsing_exception</c> (400) and no seq_no is used (ES
+    /// IndexShard.applyIndexOperationOnPrimary parses before the engine assigns a sequence number).
     /// </summary>
     public Operation AssignAndApply(OperationKind kind, string id, string? source)
     {
+        if (kind == OperationKind.Index)
+        {
+            try
+            {
+                DocumentParser.Parse(Search.Mapping, id, source ?? "");
+            }
+            catch (SearchException e)
+            {
+                throw new EsException(new EsError(e.Error.Type, e.Error.Reason ?? e.Error.Type, e.Error.Status));
+            }
+        }
+
         var op = new Operation(MaxSeqNo + 1, Term, kind, id, source);
         Store(op);
         return op;

@@ -1,4 +1,5 @@
 using Verified.Reference.Elasticsearch.Cluster;
+using Verified.Reference.Elasticsearch.Search;
 
 namespace Verified.Reference.Elasticsearch.Replication;
 
@@ -12,14 +13,26 @@ public sealed partial class ShardCopy
 {
     private readonly SortedDictionary<long, TranslogEntry> _translog = [];
     private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
+    private readonly SearchFaults _searchFaults;
 
-    /// <summary>A copy of <paramref name="shard"/> with <paramref name="allocationId"/>, knowing primary term <paramref name="term"/>.</summary>
-    public ShardCopy(ShardId shard, string allocationId, long term)
+    /// <summary>
+    /// A copy of <paramref name="shard"/> with <paramref name="allocationId"/>, knowing primary term <paramref name="term"/>;
+    /// its search index parses with <paramref name="index"/>'s shared mapping (its own one when null).
+    /// </summary>
+    public ShardCopy(ShardId shard, string allocationId, long term, IndexMetadata? index = null)
     {
         Shard = shard;
         AllocationId = allocationId;
         Term = term;
+        Search = new ShardIndex(index?.Mapping ?? new DynamicMapping());
+        _searchFaults = index?.SearchFaults ?? SearchFaults.None;
     }
+
+    /// <summary>
+    /// The copy's searchable documents, kept in step with <see cref="Documents"/> on every store and trim: each
+    /// changed id is re-read from the translog fold and upserted (a new version) or removed.
+    /// </summary>
+    public ShardIndex Search { get; }
 
     /// <summary>The shard.</summary>
     public ShardId Shard { get; }
@@ -107,6 +120,12 @@ public sealed partial class ShardCopy
         }
 
         _translog[op.SeqNo] = new TranslogEntry(op, Pending: false);
+        Reindex(op.Id);
+        if (existing is not null && existing.Op.Id != op.Id)
+        {
+            Reindex(existing.Op.Id);
+        }
+
         if (op.SeqNo == LocalCheckpoint + 1)
         {
             AdvanceLocalCheckpoint();
@@ -128,7 +147,8 @@ public sealed partial class ShardCopy
     {
         foreach (var seq in _translog.Where(e => e.Key > maxSeqNo && e.Value.Op.Term < term).Select(e => e.Key).ToList())
         {
-            _translog.Remove(seq);
+            _translog.Remove(seq, out var removed);
+            Reindex(removed!.Op.Id);
         }
 
         RecomputeLocalCheckpoint();
@@ -151,6 +171,28 @@ public sealed partial class ShardCopy
 
     /// <summary>Operations above <paramref name="seqNo"/>, in order.</summary>
     public IReadOnlyList<Operation> OperationsAbove(long seqNo) => [.. _translog.Where(e => e.Key > seqNo).Select(e => e.Value.Op)];
+
+    /// <summary>
+    /// Brings document <paramref name="id"/> of <see cref="Search"/> in line with the translog fold: removed when
+    /// absent or deleted, re-indexed when the operation that wrote it changed. The primary checked the source
+    /// against the shared mapping before assigning a seq_no, and mappings only grow, so this parse succeeds.
+    /// </summary>
+    private void Reindex(string id)
+    {
+        if (id.Length == 0 || (!IsPrimary && _searchFaults.HasFlag(SearchFaults.ReplicaApplySkipsSearchIndex)))
+        {
+            return;
+        }
+
+        if (Get(id) is not { } doc)
+        {
+            Search.Remove(id);
+        }
+        else if (Search.Get(id)?.SeqNo != doc.SeqNo)
+        {
+            Search.Upsert(id, doc.Source, doc.SeqNo);
+        }
+    }
 
     private void AdvanceLocalCheckpoint()
     {

@@ -26,4 +26,7 @@ internal enum SearchFaults
 
     /// <summary>Failed shards are reported as successful in <c>_shards</c>.</summary>
     FailedShardsCountedAsSuccessful = 32,
+
+    /// <summary>A replica copy in a cluster does not update its search index when it applies an operation (the primary does).</summary>
+    ReplicaApplySkipsSearchIndex = 64,
 }
