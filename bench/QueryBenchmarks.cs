@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using Verified.Reference.Loki;
 using Verified.Reference.Loki.Cluster;
 using Verified.Reference.Loki.Frontend;
-using Verified.Reference.Loki.Push;
 using Verified.Reference.Simulation;
 using Verified.Reference.Storage;
 
@@ -38,36 +36,7 @@ public class QueryBenchmarks
         _fromNs = _start.ToUnixTimeMilliseconds() * 1_000_000;
         var lengths = Enumerable.Range(0, Streams).Select(_ => 100 + random.Next(201)).ToArray();
 
-        // One push per round carries 100 streams × 10 lines; timestamps spread the lines evenly over the hour.
-        const int linesPerPush = 10;
-        for (var round = 0; round < LinesPerStream / linesPerPush; round++)
-        {
-            // The clock keeps up with the timestamps (the distributor refuses lines over 10 minutes ahead of it).
-            clock.Advance(TimeSpan.FromTicks(round == 0 ? 0 : HourNs / LinesPerStream * linesPerPush / TimeSpan.NanosecondsPerTick));
-            _cluster.Heartbeat();
-            for (var first = 0; first < Streams; first += 100)
-            {
-                var streams = ImmutableArray.CreateBuilder<PushStream>(100);
-                for (var s = first; s < first + 100; s++)
-                {
-                    var entries = new LogEntry[linesPerPush];
-                    for (var j = 0; j < linesPerPush; j++)
-                    {
-                        var n = (round * linesPerPush) + j;
-                        entries[j] = new LogEntry(_fromNs + (n * (HourNs / LinesPerStream)) + s, Line(lengths[s], n, s));
-                        _rawBytes += lengths[s];
-                    }
-
-                    streams.Add(new PushStream($"{{app=\"app-{s % 37}\", group=\"g{s % 100}\", pod=\"pod-{s}\"}}", [.. entries]));
-                }
-
-                var result = Task.Run(() => _cluster.PushAsync(new PushRequest("bench", streams.MoveToImmutable()))).GetAwaiter().GetResult();
-                if (result.Response.StatusCode != 204)
-                {
-                    throw new InvalidOperationException($"push failed: {result.Response.StatusCode} {result.Response.Body}");
-                }
-            }
-        }
+        _rawBytes = BenchData.PushHour(_cluster, clock, _fromNs, Streams, LinesPerStream, (s, n) => Line(lengths[s], n, s));
 
         clock.Advance(TimeSpan.FromHours(2));
         _cluster.Heartbeat();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -6,7 +5,6 @@ using BenchmarkDotNet.Jobs;
 using Verified.Reference.Loki;
 using Verified.Reference.Loki.Cluster;
 using Verified.Reference.Loki.Frontend;
-using Verified.Reference.Loki.Push;
 using Verified.Reference.Simulation;
 using Verified.Reference.Storage;
 
@@ -54,43 +52,9 @@ public class QueryLatencyBenchmarks
         Task.Run(() => _cluster.StartAsync()).GetAwaiter().GetResult();
         _fromNs = _start.ToUnixTimeMilliseconds() * 1_000_000;
         var lengths = Enumerable.Range(0, Streams).Select(_ => 100 + random.Next(201)).ToArray();
-        long rawBytes = 0;
 
-        // One push per round carries 100 streams × 10 lines; timestamps spread each stream's lines evenly over the hour.
-        const int linesPerPush = 10;
-        const int rounds = LinesPerStream / linesPerPush;
-        for (var round = 0; round < rounds; round++)
-        {
-            clock.Advance(TimeSpan.FromTicks(round == 0 ? 0 : HourNs / rounds / TimeSpan.NanosecondsPerTick));
-            _cluster.Heartbeat();
-            if (round % (rounds / 12) == 0)
-            {
-                Checkpoint(); // every five simulated minutes, as Loki's default WAL checkpoint_duration
-            }
-
-            for (var first = 0; first < Streams; first += 100)
-            {
-                var streams = ImmutableArray.CreateBuilder<PushStream>(100);
-                for (var s = first; s < first + 100; s++)
-                {
-                    var entries = new LogEntry[linesPerPush];
-                    for (var j = 0; j < linesPerPush; j++)
-                    {
-                        var n = (round * linesPerPush) + j;
-                        entries[j] = new LogEntry(_fromNs + (n * (HourNs / LinesPerStream)) + s, Line(lengths[s], n, s));
-                        rawBytes += lengths[s];
-                    }
-
-                    streams.Add(new PushStream($"{{app=\"app-{s % 37}\", group=\"g{s % 100}\", pod=\"pod-{s}\"}}", [.. entries]));
-                }
-
-                var result = Task.Run(() => _cluster.PushAsync(new PushRequest("bench", streams.MoveToImmutable()))).GetAwaiter().GetResult();
-                if (result.Response.StatusCode != 204)
-                {
-                    throw new InvalidOperationException($"push failed: {result.Response.StatusCode} {result.Response.Body}");
-                }
-            }
-        }
+        // Checkpoint every five simulated minutes, as Loki's default WAL checkpoint_duration.
+        var rawBytes = BenchData.PushHour(_cluster, clock, _fromNs, Streams, LinesPerStream, (s, n) => Line(lengths[s], n, s), round => { if (round % (LinesPerStream / 10 / 12) == 0) Checkpoint(); });
 
         clock.Advance(TimeSpan.FromMinutes(1));
         _cluster.Heartbeat();
