@@ -14,7 +14,7 @@ namespace Verified.LogQL.Tests;
 public sealed class LogQLCheckTests : IDisposable
 {
     private static readonly CheckContext Context = new(PlacementTarget.Reference, SharedVectors.Directory, MaxTest: 100);
-    private readonly string _altered = Path.Combine(Path.GetTempPath(), $"verified-logql-vectors-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private readonly AlteredVectors _altered = new();
 
     public static TheoryData<string> VectorChecks() => [nameof(LogQLVectors.ParserCases), nameof(LogQLVectors.Curated), nameof(LogQLVectors.Roundtrip)];
 
@@ -43,8 +43,8 @@ public sealed class LogQLCheckTests : IDisposable
     [Fact]
     public void CuratedCheck_FailsOnAnAlteredErrorText()
     {
-        Alter(LogQLVectors.CuratedFile, "\"error_string\": \"parse error", "\"error_string\": \"parse mistake");
-        var outcome = LogQLVectors.Curated(Context with { VectorsDirectory = _altered });
+        _altered.Alter(LogQLVectors.CuratedFile, "\"error_string\": \"parse error", "\"error_string\": \"parse mistake");
+        var outcome = LogQLVectors.Curated(Context with { VectorsDirectory = _altered.Directory });
         outcome.Verdict.ShouldBe(Verdict.Failed, outcome.Detail);
         outcome.Detail.ShouldContain("parse mistake");
     }
@@ -52,15 +52,15 @@ public sealed class LogQLCheckTests : IDisposable
     [Fact]
     public void ParserCasesCheck_FailsOnAnAlteredErrorText()
     {
-        Alter(LogQLVectors.ParserCasesFile, "\"error_string\": \"parse error", "\"error_string\": \"parse mistake");
-        LogQLVectors.ParserCases(Context with { VectorsDirectory = _altered }).Verdict.ShouldBe(Verdict.Failed);
+        _altered.Alter(LogQLVectors.ParserCasesFile, "\"error_string\": \"parse error", "\"error_string\": \"parse mistake");
+        LogQLVectors.ParserCases(Context with { VectorsDirectory = _altered.Directory }).Verdict.ShouldBe(Verdict.Failed);
     }
 
     [Fact]
     public void RoundtripCheck_FailsOnAnAlteredStringerOutput()
     {
-        Alter(LogQLVectors.RoundtripFile, "\"out\": \"0", "\"out\": \"00");
-        LogQLVectors.Roundtrip(Context with { VectorsDirectory = _altered }).Verdict.ShouldBe(Verdict.Failed);
+        _altered.Alter(LogQLVectors.RoundtripFile, "\"out\": \"0", "\"out\": \"00");
+        LogQLVectors.Roundtrip(Context with { VectorsDirectory = _altered.Directory }).Verdict.ShouldBe(Verdict.Failed);
     }
 
     [Fact]
@@ -72,13 +72,7 @@ public sealed class LogQLCheckTests : IDisposable
         broken.Replay.ShouldNotBeNull();
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_altered))
-        {
-            Directory.Delete(_altered, recursive: true);
-        }
-    }
+    public void Dispose() => _altered.Dispose();
 
     private static CheckOutcome Run(string check, CheckContext context) => check switch
     {
@@ -86,15 +80,4 @@ public sealed class LogQLCheckTests : IDisposable
         nameof(LogQLVectors.Curated) => LogQLVectors.Curated(context),
         _ => LogQLVectors.Roundtrip(context),
     };
-
-    /// <summary>Writes a copy of <paramref name="file"/> under a temporary vectors directory with its first <paramref name="from"/> replaced.</summary>
-    private void Alter(string file, string from, string to)
-    {
-        var text = File.ReadAllText(SharedVectors.PathOf(file));
-        var at = text.IndexOf(from, StringComparison.Ordinal);
-        at.ShouldBeGreaterThanOrEqualTo(0, $"{file} has no {from}");
-        var target = Path.Combine(_altered, file);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.WriteAllText(target, string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length)));
-    }
 }

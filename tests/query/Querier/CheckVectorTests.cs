@@ -14,7 +14,7 @@ namespace Verified.Query.Tests.Querier;
 public sealed class CheckVectorTests : IDisposable
 {
     private static readonly CheckContext Context = new(PlacementTarget.Reference, SharedVectors.Directory);
-    private readonly string _altered = Path.Combine(Path.GetTempPath(), $"verified-read-vectors-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private readonly AlteredVectors _altered = new();
 
     public static TheoryData<string> Checks() => [nameof(ReadPathVectors.QueryIntervals), nameof(ReadPathVectors.SplitIntervals), nameof(ReadPathVectors.MergeDedupe)];
 
@@ -42,19 +42,13 @@ public sealed class CheckVectorTests : IDisposable
     [InlineData(nameof(ReadPathVectors.MergeDedupe), ReadPathVectors.MergeDedupeFile, "\"expected_count\": 2", "\"expected_count\": 1", "TestMergeIteratorNoDedupDifferentStructuredMetadata")]
     public void VectorCheck_FailsOnAnAlteredExpectation(string check, string file, string from, string to, string failingCase)
     {
-        Alter(file, from, to);
-        var outcome = Run(check, Context with { VectorsDirectory = _altered });
+        _altered.Alter(file, from, to);
+        var outcome = Run(check, Context with { VectorsDirectory = _altered.Directory });
         outcome.Verdict.ShouldBe(Verdict.Failed, outcome.Detail);
         outcome.Detail.ShouldContain(failingCase);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_altered))
-        {
-            Directory.Delete(_altered, recursive: true);
-        }
-    }
+    public void Dispose() => _altered.Dispose();
 
     private static CheckOutcome Run(string check, CheckContext context) => check switch
     {
@@ -62,15 +56,4 @@ public sealed class CheckVectorTests : IDisposable
         nameof(ReadPathVectors.SplitIntervals) => ReadPathVectors.SplitIntervals(context),
         _ => ReadPathVectors.MergeDedupe(context),
     };
-
-    /// <summary>Writes a copy of <paramref name="file"/> under a temporary vectors directory with its first <paramref name="from"/> replaced.</summary>
-    private void Alter(string file, string from, string to)
-    {
-        var text = File.ReadAllText(SharedVectors.PathOf(file));
-        var at = text.IndexOf(from, StringComparison.Ordinal);
-        at.ShouldBeGreaterThanOrEqualTo(0, $"{file} has no {from}");
-        var target = Path.Combine(_altered, file);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.WriteAllText(target, string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length)));
-    }
 }

@@ -10,7 +10,7 @@ namespace Verified.Reference.Loki.Frontend;
 /// <c>NewInstantMetricTripperware</c>): validates the request with Loki's texts, splits a range query with
 /// <see cref="MetricSplitter"/> (step-aligned; unsplit and unaligned when the split interval is 0), runs the pieces
 /// through the <see cref="Scheduler"/> — newest first for BACKWARD, at most
-/// <see cref="FrontendOptions.MaxQueryParallelism"/> queued — and merges their matrices (<see cref="MetricMerge"/>).
+/// <see cref="FrontendOptions.MaxQueryParallelism"/> queued (<see cref="PieceWindow"/>) — and merges their matrices (<see cref="MetricMerge"/>).
 /// An instant query runs as one piece.
 /// </summary>
 /// <remarks>
@@ -87,40 +87,13 @@ public sealed class MetricQueryFrontend
         }
 
         var pieces = Plan(request);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var answers = new Task<QueryResult>[pieces.Length];
-        var queued = 0;
-        for (; queued < Math.Min(_options.MaxQueryParallelism, pieces.Length); queued++)
-        {
-            answers[queued] = _scheduler.EnqueueAsync(pieces[queued], stop.Token);
-        }
-
-        var results = new List<MetricResult>(pieces.Length);
-        try
-        {
-            for (var i = 0; i < pieces.Length; i++)
-            {
-                var answer = await answers[i].ConfigureAwait(false);
-                results.Add(answer.Metric ?? throw new InvalidOperationException($"the querier answered metric piece {pieces[i].Range} without a matrix"));
-                if (queued < pieces.Length)
-                {
-                    answers[queued] = _scheduler.EnqueueAsync(pieces[queued], stop.Token);
-                    queued++;
-                }
-            }
-        }
-        catch (QueryRejectedException rejected)
+        var (answers, rejected) = await PieceWindow.RunAsync(_scheduler, pieces, _options.MaxQueryParallelism, static _ => false, cancellationToken).ConfigureAwait(false);
+        if (rejected is not null)
         {
             return MetricResponse.Fail(rejected.StatusCode, rejected.Message);
         }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            for (var i = results.Count; i < queued; i++)
-            {
-                _ = answers[i].ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
-        }
+
+        var results = answers.Select((answer, i) => answer.Metric ?? throw new InvalidOperationException($"the querier answered metric piece {pieces[i].Range} without a matrix")).ToList();
 
         // A single piece is Loki's "len(intervals) == 1": passed through without the merge (and its series order).
         var merged = results.Count == 1 ? results[0] : MetricMerge.Merge(results);

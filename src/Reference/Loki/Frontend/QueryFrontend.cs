@@ -7,13 +7,9 @@ namespace Verified.Reference.Loki.Frontend;
 /// Loki's query frontend for log range queries (loki pkg/querier/queryrange split_by_interval.go): validates the
 /// request, splits it by <see cref="FrontendOptions.SplitInterval"/> (<see cref="SplitByInterval"/>), runs the pieces
 /// through the <see cref="Scheduler"/> — newest piece first for BACKWARD — keeping at most
-/// <see cref="FrontendOptions.MaxQueryParallelism"/> queued, consumes the answers in piece order, stops as soon as
-/// <c>limit</c> entries have arrived, and merges them (<see cref="FrontendMerge"/>).
+/// <see cref="FrontendOptions.MaxQueryParallelism"/> queued (<see cref="PieceWindow"/>), consumes the answers in
+/// piece order, stops as soon as <c>limit</c> entries have arrived, and merges them (<see cref="FrontendMerge"/>).
 /// </summary>
-/// <remarks>
-/// Loki's workers take the next piece whenever any piece finishes; here the next piece is queued when the oldest
-/// outstanding answer is consumed. The answers merged are the same; only how far ahead pieces were started differs.
-/// </remarks>
 public sealed class QueryFrontend
 {
     private readonly Scheduler _scheduler;
@@ -83,75 +79,17 @@ public sealed class QueryFrontend
         }
 
         var pieces = Plan(request);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var answers = new Task<QueryResult>[pieces.Length];
-        var queued = 0;
-        for (; queued < Math.Min(_options.MaxQueryParallelism, pieces.Length); queued++)
-        {
-            answers[queued] = _scheduler.EnqueueAsync(pieces[queued], stop.Token);
-        }
-
-        // A piece refused at the door fails the query at once, without waiting for the pieces ahead of it.
-        if (Rejection(answers, queued) is { } refused)
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            return refused;
-        }
-
-        var responses = new List<QueryResult>(pieces.Length);
         long remaining = request.Limit;
-        try
-        {
-            for (var i = 0; i < pieces.Length; i++)
-            {
-                var answer = await answers[i].ConfigureAwait(false);
-                responses.Add(answer);
-                remaining -= answer.EntryCount;
-                if (remaining <= 0 && (_faults & FrontendFaults.NoEarlyStop) == 0)
-                {
-                    break;
-                }
-
-                if (queued < pieces.Length)
-                {
-                    answers[queued] = _scheduler.EnqueueAsync(pieces[queued], stop.Token);
-                    queued++;
-                    if (Rejection(answers, queued) is { } late)
-                    {
-                        return late;
-                    }
-                }
-            }
-        }
-        catch (QueryRejectedException rejected)
+        var noEarlyStop = (_faults & FrontendFaults.NoEarlyStop) != 0;
+        var (responses, rejected) = await PieceWindow.RunAsync(
+            _scheduler, pieces, _options.MaxQueryParallelism, answer => (remaining -= answer.EntryCount) <= 0 && !noEarlyStop, cancellationToken).ConfigureAwait(false);
+        if (rejected is not null)
         {
             return FrontendResponse.Fail(rejected.StatusCode, rejected.Message);
-        }
-        finally
-        {
-            // Pieces no longer needed leave the queue; running ones see the token (Loki cancels the context).
-            await stop.CancelAsync().ConfigureAwait(false);
-            for (var i = responses.Count; i < queued; i++)
-            {
-                _ = answers[i].ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
         }
 
         var merged = FrontendMerge.Merge(responses, request.Limit, request.Direction, _options.Deduplicating, _faults);
         return FrontendResponse.Ok(merged, responses.Count);
-    }
-
-    private static FrontendResponse? Rejection(Task<QueryResult>[] answers, int queued)
-    {
-        for (var i = 0; i < queued; i++)
-        {
-            if (answers[i].IsFaulted && answers[i].Exception?.InnerException is QueryRejectedException rejected)
-            {
-                return FrontendResponse.Fail(rejected.StatusCode, rejected.Message);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Loki's checks before splitting, with its texts (loki pkg/loghttp params.go, pkg/querier/queryrange limits.go).</summary>

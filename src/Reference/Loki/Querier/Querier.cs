@@ -65,8 +65,8 @@ public sealed partial class Querier
     public async Task<ImmutableArray<ResultStream>> SelectSamplesAsync(LogQueryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var forward = request with { Direction = Direction.Forward, Limit = 1, Pipeline = null };
-        Validate(forward);
+        var forward = request with { Direction = Direction.Forward, Pipeline = null };
+        Validate(forward, samples: true);
         var (entries, _, _, _) = await ReadAsync(forward, 0, new ReadCounters(), cancellationToken).ConfigureAwait(false);
         return Assemble(entries, null, int.MaxValue);
     }
@@ -119,7 +119,9 @@ public sealed partial class Querier
     /// Loki's checks in its order: the tenant (dskit), the HTTP parameters (limit, end after start), then
     /// max_entries_limit_per_query (engine) and max_query_length (querier).
     /// </summary>
-    private void Validate(LogQueryRequest request)
+    /// <param name="request">The request.</param>
+    /// <param name="samples">A metric query's sample read: it has no limit, so the limit checks are skipped.</param>
+    private void Validate(LogQueryRequest request, bool samples = false)
     {
         ArgumentNullException.ThrowIfNull(request.Tenant);
         ArgumentNullException.ThrowIfNull(request.Matches);
@@ -133,7 +135,7 @@ public sealed partial class Querier
             throw new QuerierException(400, tenantError);
         }
 
-        if (request.Limit <= 0)
+        if (!samples && request.Limit <= 0)
         {
             throw new QuerierException(400, QuerierErrors.LimitNotPositive);
         }
@@ -143,7 +145,7 @@ public sealed partial class Querier
             throw new QuerierException(400, QuerierErrors.EndBeforeStart);
         }
 
-        if (Config.MaxEntriesLimitPerQuery != 0 && request.Limit > Config.MaxEntriesLimitPerQuery)
+        if (!samples && Config.MaxEntriesLimitPerQuery != 0 && request.Limit > Config.MaxEntriesLimitPerQuery)
         {
             throw new QuerierException(400, QuerierErrors.MaxEntries(request.Limit, Config.MaxEntriesLimitPerQuery));
         }
